@@ -1,0 +1,13 @@
+package org.oodrunner.components.scorers;
+
+import org.oodrunner.framework.component.ComponentModule;
+import org.oodrunner.framework.component.NoParams;
+
+/** Registers the scorers. */
+public final class ScorersModule extends ComponentModule {
+    @Override
+    protected void registerComponents() {
+        scorer("log_likelihood", "log p(x) under the model (nats); higher = more in-distribution",
+                NoParams.class, (p, ctx) -> new LogLikelihoodScorer());
+    }
+}

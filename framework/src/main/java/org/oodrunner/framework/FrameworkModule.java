@@ -1,0 +1,61 @@
+package org.oodrunner.framework;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.oodrunner.framework.component.ComponentRegistry;
+import org.oodrunner.framework.run.RunSettings;
+import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.run.stages.DataStage;
+import org.oodrunner.framework.run.stages.MetricsStage;
+import org.oodrunner.framework.run.stages.ModelStage;
+import org.oodrunner.framework.run.stages.ReportStage;
+import org.oodrunner.framework.run.stages.ScoreStage;
+import org.oodrunner.framework.run.stages.TrainStage;
+import org.oodrunner.framework.spec.SpecLoader;
+import org.oodrunner.framework.spec.schema.SchemaValidator;
+import org.oodrunner.framework.spec.schema.SpecSchema;
+import org.oodrunner.framework.track.TrackerFactory;
+
+/**
+ * Wires the engine: the component registry (filled by whatever {@code ComponentModule}s are
+ * installed beside this one), the spec schema and loader, and the stages of a run.
+ */
+public final class FrameworkModule extends AbstractModule {
+    private final RunSettings settings;
+
+    public FrameworkModule(RunSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void configure() {
+        bind(RunSettings.class).toInstance(settings);
+        bind(ComponentRegistry.class).in(Singleton.class);
+        // Extra trackers (a tracking server) join through this set; the local store is always on.
+        Multibinder.newSetBinder(binder(), TrackerFactory.class);
+    }
+
+    @Provides
+    @Singleton
+    @SpecSchemaJson
+    ObjectNode specSchema(ComponentRegistry registry) {
+        return SpecSchema.generate(registry);
+    }
+
+    @Provides
+    @Singleton
+    SpecLoader specLoader(@SpecSchemaJson ObjectNode schema) {
+        return new SpecLoader(new SchemaValidator(schema));
+    }
+
+    /** The stages of a run, in order. */
+    @Provides
+    List<Stage> stages() {
+        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ScoreStage(), new MetricsStage(),
+                new ReportStage());
+    }
+}

@@ -1,0 +1,124 @@
+package org.oodrunner.framework.run;
+
+import com.google.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.oodrunner.framework.component.ComponentContext;
+import org.oodrunner.framework.component.ComponentRegistry;
+import org.oodrunner.framework.component.DatasetSource;
+import org.oodrunner.framework.component.Metric;
+import org.oodrunner.framework.component.Model;
+import org.oodrunner.framework.component.Quantity;
+import org.oodrunner.framework.component.Scorer;
+import org.oodrunner.framework.spec.ResolvedSpec;
+import org.oodrunner.framework.spec.SourceMap;
+import org.oodrunner.framework.spec.SpecError;
+import org.oodrunner.framework.spec.Suggestions;
+import org.oodrunner.framework.spec.model.DatasetRef;
+import org.oodrunner.framework.spec.model.ExperimentSpec;
+import org.oodrunner.framework.spec.model.MetricRef;
+import org.oodrunner.framework.spec.model.ScorerRef;
+
+/**
+ * Makes the components a spec names and checks what the schema cannot: splits exist, scorers
+ * get what they need from the model, labels exist where needed, results have unique names.
+ * Fails with a positioned {@link SpecError}; loads no data and builds no graph.
+ */
+public final class ExperimentPlanner {
+    private final ComponentRegistry registry;
+    private final Path dataRoot;
+
+    @Inject
+    public ExperimentPlanner(ComponentRegistry registry, RunSettings settings) {
+        this.registry = registry;
+        this.dataRoot = settings.dataRoot();
+    }
+
+    public ExperimentPlan plan(ResolvedSpec resolved) {
+        ExperimentSpec spec = resolved.spec();
+        SourceMap src = resolved.sources();
+        ComponentContext ctx = new ComponentContext(dataRoot, spec.seed());
+
+        PlannedDataset train = dataset(spec.data().train(), "/data/train", src, ctx);
+        PlannedDataset test = dataset(spec.data().test(), "/data/test", src, ctx);
+        List<PlannedDataset> ood = new ArrayList<>();
+        for (int i = 0; i < spec.data().ood().size(); i++) {
+            ood.add(dataset(spec.data().ood().get(i), "/data/ood/" + i, src, ctx));
+        }
+        if (ood.isEmpty()) {
+            throw new SpecError(src.value("/data/ood"), "data.ood lists no dataset; name at least one OOD set to compare with");
+        }
+        Set<String> labels = new HashSet<>();
+        for (PlannedDataset d : ood) {
+            if (d.label().equals(test.label()) || !labels.add(d.label())) {
+                throw new SpecError(src.value(d.pointer()), "two evaluation sets are both named '" + d.label()
+                        + "'; give one a `label:`");
+            }
+        }
+
+        Model model = registry.create(spec.model(), src, "/model", ctx);
+
+        List<PlannedScorer> scorers = new ArrayList<>();
+        Set<String> scorerLabels = new HashSet<>();
+        for (int i = 0; i < spec.scorers().size(); i++) {
+            ScorerRef ref = spec.scorers().get(i);
+            String pointer = "/scorers/" + i;
+            Scorer scorer = registry.create(ref, src, pointer, ctx);
+            Set<Quantity> missing = new LinkedHashSet<>(scorer.requires());
+            missing.removeAll(model.provides());
+            if (!missing.isEmpty()) {
+                throw new SpecError(src.value(pointer), "scorer '" + ref.type() + "' needs "
+                        + String.join(", ", missing.stream().map(Quantity::name).toList()) + ", which model '"
+                        + spec.model().type() + "' does not provide (it provides "
+                        + String.join(", ", model.provides().stream().map(Quantity::name).toList()) + ")");
+            }
+            if (!scorerLabels.add(ref.name())) {
+                throw new SpecError(src.value(pointer), "two scorers are both named '" + ref.name() + "'; give one a `name:`");
+            }
+            scorers.add(new PlannedScorer(ref.name(), ref.type(), scorer));
+        }
+        if (scorers.isEmpty()) {
+            throw new SpecError(src.value("/scorers"), "scorers is empty; name at least one, e.g. [log_likelihood]");
+        }
+
+        List<PlannedMetric> metrics = new ArrayList<>();
+        Set<String> metricNames = new HashSet<>();
+        for (int i = 0; i < spec.metrics().size(); i++) {
+            MetricRef ref = spec.metrics().get(i);
+            Metric metric = registry.create(ref, src, "/metrics/" + i, ctx);
+            if (!metricNames.add(ref.type())) {
+                throw new SpecError(src.value("/metrics/" + i), "metric '" + ref.type() + "' is listed twice");
+            }
+            metrics.add(new PlannedMetric(ref.type(), metric));
+        }
+        return new ExperimentPlan(resolved, train, test, ood, model, scorers, metrics);
+    }
+
+    private PlannedDataset dataset(DatasetRef ref, String pointer, SourceMap src, ComponentContext ctx) {
+        DatasetSource source = registry.create(ref, src, pointer, ctx);
+        String split = ref.split() != null ? ref.split() : source.splits().get(0);
+        if (!source.splits().contains(split)) {
+            throw new SpecError(src.value(pointer + "/split"), "dataset '" + ref.dataset() + "' has no split '" + split + "'"
+                    + Suggestions.hint(split, source.splits()));
+        }
+        if (ref.classes() != null) {
+            if (source.numClasses() == 0) {
+                throw new SpecError(src.value(pointer + "/classes"), "dataset '" + ref.dataset()
+                        + "' has no labels, so it cannot be filtered by class");
+            }
+            for (int c : ref.classes()) {
+                if (c >= source.numClasses()) {
+                    throw new SpecError(src.value(pointer + "/classes"), "class " + c + " is out of range: '"
+                            + ref.dataset() + "' has classes 0.." + (source.numClasses() - 1));
+                }
+            }
+        }
+        String label = ref.label() != null ? ref.label()
+                : ref.dataset() + "/" + split + (ref.classes() == null ? "" : ref.classes().toString().replace(" ", ""));
+        return new PlannedDataset(ref, source, split, label, pointer);
+    }
+}

@@ -1,0 +1,83 @@
+package org.oodrunner.framework.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.tensorflow.TensorFlow;
+
+/** Where and with what a run was made: code version, runtimes, host. Best effort; never fails a run. */
+public final class Provenance {
+    private Provenance() {}
+
+    public static Map<String, String> collect(Path specFile) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("framework_version", frameworkVersion());
+        String commit = gitCommit(specFile);
+        if (commit != null) p.put("git_commit", commit);
+        p.put("java_version", System.getProperty("java.version"));
+        p.put("java_vm", System.getProperty("java.vm.name"));
+        p.put("tensorflow_version", tensorflowVersion());
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("host", host());
+        p.put("user", System.getProperty("user.name"));
+        p.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        return p;
+    }
+
+    public static String frameworkVersion() {
+        try (InputStream in = Provenance.class.getResourceAsStream("/org/oodrunner/framework/version.properties")) {
+            if (in == null) return "unknown";
+            Properties props = new Properties();
+            props.load(in);
+            return props.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    public static String tensorflowVersion() {
+        try {
+            return TensorFlow.version();
+        } catch (RuntimeException | LinkageError e) {
+            return "unavailable";
+        }
+    }
+
+    static String gitCommit(Path near) {
+        try {
+            Path dir = near == null ? Path.of(".") : near.toAbsolutePath().getParent();
+            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "HEAD")
+                    .redirectErrorStream(true).start();
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.exitValue() != 0 || !out.matches("[0-9a-f]{40}")) return null;
+            Process dirty = new ProcessBuilder("git", "-C", dir.toString(), "status", "--porcelain", "--untracked-files=no")
+                    .redirectErrorStream(true).start();
+            boolean clean = dirty.waitFor(3, TimeUnit.SECONDS) && dirty.getInputStream().readAllBytes().length == 0;
+            return clean ? out : out + "-dirty";
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null ? "unknown" : env;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.oodrunner.framework.run;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oodrunner.framework.component.PerExample;
+import org.oodrunner.framework.component.Quantity;
+import org.oodrunner.framework.data.ImageSet;
+import org.oodrunner.framework.data.Preprocessing;
+import org.oodrunner.framework.spec.model.ExperimentSpec;
+import org.oodrunner.framework.tf.GraphContext;
+import org.oodrunner.framework.tf.ModelGraph;
+import org.oodrunner.framework.tf.TfRuntime;
+import org.oodrunner.framework.track.Tracker;
+
+/**
+ * Everything a run has made so far. Stages read what earlier stages wrote here and add their
+ * own results; they never call each other.
+ */
+public final class RunContext implements AutoCloseable {
+    private final ExperimentPlan plan;
+    private final RunFiles files;
+    private final Tracker tracker;
+    private final Progress progress;
+    private final Preprocessing preprocessing;
+
+    // Written by the data stage.
+    private ImageSet trainSet;
+    private final Map<String, ImageSet> evaluationSets = new LinkedHashMap<>();
+    // Written by the model stage.
+    private TfRuntime runtime;
+    private GraphContext graph;
+    private ModelGraph modelGraph;
+    // Written by the training stage.
+    private long trainedSteps;
+    private final Map<String, Double> finalTrainingMetrics = new LinkedHashMap<>();
+    // Written by the scoring stage: dataset label -> quantity -> values; scorer -> dataset -> scores.
+    private final Map<String, Map<Quantity, PerExample>> quantities = new LinkedHashMap<>();
+    private final Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();
+    // Written by the metrics stage: scorer -> OOD label -> metric -> value.
+    private final Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>();
+
+    public RunContext(ExperimentPlan plan, RunFiles files, Tracker tracker, Progress progress) {
+        this.plan = plan;
+        this.files = files;
+        this.tracker = tracker;
+        this.progress = progress;
+        this.preprocessing = new Preprocessing(plan.resolved().spec().data().preprocess());
+    }
+
+    public ExperimentPlan plan() {
+        return plan;
+    }
+
+    public ExperimentSpec spec() {
+        return plan.resolved().spec();
+    }
+
+    public RunFiles files() {
+        return files;
+    }
+
+    public Path dir() {
+        return files.dir();
+    }
+
+    public Tracker tracker() {
+        return tracker;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    public ImageSet trainSet() {
+        return require(trainSet, "training set");
+    }
+
+    public void setTrainSet(ImageSet set) {
+        this.trainSet = set;
+    }
+
+    /** In-distribution test set first, then OOD sets, by label. */
+    public Map<String, ImageSet> evaluationSets() {
+        return evaluationSets;
+    }
+
+    public TfRuntime runtime() {
+        return require(runtime, "TensorFlow runtime");
+    }
+
+    public GraphContext graph() {
+        return require(graph, "graph");
+    }
+
+    public ModelGraph modelGraph() {
+        return require(modelGraph, "model graph");
+    }
+
+    public void setModel(TfRuntime runtime, GraphContext graph, ModelGraph modelGraph) {
+        this.runtime = runtime;
+        this.graph = graph;
+        this.modelGraph = modelGraph;
+    }
+
+    public long trainedSteps() {
+        return trainedSteps;
+    }
+
+    public void setTrainedSteps(long steps) {
+        this.trainedSteps = steps;
+    }
+
+    public Map<String, Double> finalTrainingMetrics() {
+        return finalTrainingMetrics;
+    }
+
+    public Map<String, Map<Quantity, PerExample>> quantities() {
+        return quantities;
+    }
+
+    public Map<String, Map<String, double[]>> scores() {
+        return scores;
+    }
+
+    public Map<String, Map<String, Map<String, Double>>> metrics() {
+        return metrics;
+    }
+
+    /** The label of the in-distribution test set. */
+    public String testLabel() {
+        return plan.test().label();
+    }
+
+    public List<String> oodLabels() {
+        return plan.ood().stream().map(PlannedDataset::label).toList();
+    }
+
+    private static <T> T require(T value, String what) {
+        if (value == null) throw new IllegalStateException("no " + what + " yet: a stage ran out of order");
+        return value;
+    }
+
+    @Override
+    public void close() {
+        if (runtime != null) runtime.close();
+    }
+}

@@ -1,0 +1,111 @@
+package org.oodrunner.framework.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
+import org.oodrunner.framework.track.RunStatus;
+
+/**
+ * The files of one run directory, and safe (write-then-rename) updates to them.
+ *
+ * <pre>
+ * run.json            name, hash, status, times, grid axes, provenance, failure reason
+ * spec.yaml           the resolved spec as written (after extends, grid, interpolation)
+ * spec.effective.json the same with every default filled in
+ * params.json         flattened parameters
+ * tags.json           tags
+ * metrics.jsonl       one {key, value, step, timestamp} per line
+ * results.json        every metric per scorer and OOD set, score summaries per dataset
+ * artifacts/          plots, score tables, models
+ * </pre>
+ */
+public record RunFiles(Path dir) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Path runJson() {
+        return dir.resolve("run.json");
+    }
+
+    public Path spec() {
+        return dir.resolve("spec.yaml");
+    }
+
+    public Path effectiveSpec() {
+        return dir.resolve("spec.effective.json");
+    }
+
+    public Path params() {
+        return dir.resolve("params.json");
+    }
+
+    public Path tags() {
+        return dir.resolve("tags.json");
+    }
+
+    public Path metrics() {
+        return dir.resolve("metrics.jsonl");
+    }
+
+    public Path results() {
+        return dir.resolve("results.json");
+    }
+
+    public Path artifacts() {
+        return dir.resolve("artifacts");
+    }
+
+    public ObjectNode readRun() {
+        try {
+            return Files.exists(runJson()) ? (ObjectNode) JSON.readTree(runJson().toFile()) : JSON.createObjectNode();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + runJson(), e);
+        }
+    }
+
+    public Map<String, String> readStringMap(Path file) {
+        try {
+            if (!Files.exists(file)) return Map.of();
+            return JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public void updateStatus(RunStatus status) {
+        ObjectNode run = readRun();
+        run.put("status", status.name());
+        if (status != RunStatus.RUNNING) run.put("ended", Instant.now().toString());
+        writeJson(runJson(), run);
+    }
+
+    /** Writes JSON atomically: a reader never sees half a file, a crash never leaves one. */
+    public void writeJson(Path file, Object value) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public void writeText(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.oodrunner.framework.run.stages;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.oodrunner.framework.component.PerExample;
+import org.oodrunner.framework.component.Quantity;
+import org.oodrunner.framework.run.RunContext;
+import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.run.Summary;
+
+/**
+ * Writes {@code results.json} (the machine-readable outcome, schema in
+ * {@code schemas/results.schema.json}) and every per-example score as a CSV artifact.
+ */
+public final class ReportStage implements Stage {
+    public static final int RESULTS_SCHEMA_VERSION = 1;
+    public static final String BITS_PER_DIM = "bits_per_dim";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public void run(RunContext ctx) {
+        ObjectNode results = JSON.createObjectNode();
+        results.put("schema_version", RESULTS_SCHEMA_VERSION);
+        ObjectNode run = results.putObject("run");
+        run.put("name", ctx.plan().resolved().runName());
+        run.put("spec_name", ctx.spec().name());
+        run.put("hash", ctx.plan().resolved().hash());
+        run.set("axes", JSON.valueToTree(ctx.plan().resolved().axes()));
+        ObjectNode model = results.putObject("model");
+        model.put("type", ctx.spec().model().type());
+        model.put("parameters", ctx.graph().parameters().count());
+        ObjectNode training = results.putObject("training");
+        training.put("steps", ctx.trainedSteps());
+        training.set("final", JSON.valueToTree(ctx.finalTrainingMetrics()));
+
+        ObjectNode datasets = results.putObject("datasets");
+        for (String label : ctx.evaluationSets().keySet()) {
+            ObjectNode d = datasets.putObject(label);
+            d.put("role", label.equals(ctx.testLabel()) ? "in_distribution" : "ood");
+            d.put("n", ctx.evaluationSets().get(label).size());
+            double[] bpd = bitsPerDim(ctx, label);
+            if (bpd != null) d.set(BITS_PER_DIM, JSON.valueToTree(Summary.of(bpd)));
+            ObjectNode scores = d.putObject("scores");
+            for (Map.Entry<String, Map<String, double[]>> s : ctx.scores().entrySet()) {
+                scores.set(s.getKey(), JSON.valueToTree(Summary.of(s.getValue().get(label))));
+            }
+        }
+        results.set("metrics", JSON.valueToTree(ctx.metrics()));
+        ctx.files().writeJson(ctx.files().results(), results);
+        ctx.tracker().logArtifact(ctx.files().results(), "results.json");
+
+        Path csv = ctx.files().artifacts().resolve("scores.csv");
+        writeScores(ctx, csv);
+        ctx.tracker().logArtifact(csv, "scores.csv");
+        for (String label : ctx.evaluationSets().keySet()) {
+            double[] bpd = bitsPerDim(ctx, label);
+            if (bpd != null) {
+                ctx.tracker().logMetric(label + "/" + BITS_PER_DIM, Summary.of(bpd).mean(), ctx.trainedSteps());
+            }
+        }
+    }
+
+    /** bits/dim per example, from the model's log-likelihood, or null when the model has none. */
+    static double[] bitsPerDim(RunContext ctx, String label) {
+        PerExample ll = ctx.quantities().get(label).get(Quantity.LOG_LIKELIHOOD);
+        if (ll == null) return null;
+        int dims = ctx.evaluationSets().get(label).shape().dims();
+        double[] out = new double[ll.n()];
+        for (int i = 0; i < out.length; i++) out[i] = ctx.preprocessing().bitsPerDim(ll.get(i), dims);
+        return out;
+    }
+
+    private static void writeScores(RunContext ctx, Path csv) {
+        List<String> scorers = new ArrayList<>(ctx.scores().keySet());
+        try {
+            Files.createDirectories(csv.getParent());
+            try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+                w.write("dataset,role,index," + String.join(",", scorers) + "," + BITS_PER_DIM);
+                w.newLine();
+                for (String label : ctx.evaluationSets().keySet()) {
+                    String role = label.equals(ctx.testLabel()) ? "in" : "ood";
+                    double[] bpd = bitsPerDim(ctx, label);
+                    int n = ctx.evaluationSets().get(label).size();
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < n; i++) {
+                        sb.setLength(0);
+                        sb.append('"').append(label.replace("\"", "\"\"")).append("\",").append(role).append(',').append(i);
+                        for (String s : scorers) sb.append(',').append(num(ctx.scores().get(s).get(label)[i]));
+                        sb.append(',').append(bpd == null ? "" : num(bpd[i]));
+                        w.write(sb.toString());
+                        w.newLine();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + csv, e);
+        }
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.9g", v);
+    }
+}

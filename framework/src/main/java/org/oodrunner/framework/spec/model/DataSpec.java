@@ -1,0 +1,12 @@
+package org.oodrunner.framework.spec.model;
+
+import java.util.List;
+import org.oodrunner.framework.component.Param;
+
+/** The dataset pair of an experiment: what the model learns from and what it should flag. */
+public record DataSpec(
+        @Param(doc = "the training set (in-distribution)") DatasetRef train,
+        @Param(doc = "the in-distribution test set: the positive class of every metric") DatasetRef test,
+        @Param(doc = "the out-of-distribution sets, each compared with the test set") List<DatasetRef> ood,
+        @Param(doc = "preprocessing applied identically to every set of the run", value = "{}")
+        PreprocessSpec preprocess) {}

@@ -1,0 +1,24 @@
+package org.oodrunner.framework.tf;
+
+import java.util.SplittableRandom;
+
+/**
+ * Seeds for random ops (initialisers, in-graph noise), all derived from the spec's seed in
+ * the order ops are built, so the same spec builds the same graph with the same numbers.
+ */
+public final class OpSeeds {
+    private final SplittableRandom random;
+
+    public OpSeeds(long specSeed) {
+        this.random = new SplittableRandom(specSeed ^ 0x5DEECE66DL);
+    }
+
+    /** A non-zero seed for the next random op (TensorFlow treats 0 as "unseeded"). */
+    public long next() {
+        long s;
+        do {
+            s = random.nextLong() & 0x7FFFFFFFL;
+        } while (s == 0);
+        return s;
+    }
+}

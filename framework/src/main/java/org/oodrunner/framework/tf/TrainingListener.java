@@ -1,0 +1,9 @@
+package org.oodrunner.framework.tf;
+
+import java.util.Map;
+
+/** Hears about training as it happens (logging, progress display). */
+public interface TrainingListener {
+    /** Called every {@code log_every} steps and at the last step, with the step's scalar metrics. */
+    void onLog(long step, long totalSteps, Map<String, Double> metrics);
+}

@@ -1,0 +1,73 @@
+package org.oodrunner.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.oodrunner.framework.run.RunOutcome;
+
+/** The results of a run as plain-text tables: bits/dim per dataset, then every metric per scorer and OOD set. */
+final class ResultsTable {
+    private ResultsTable() {}
+
+    static String format(RunOutcome outcome) {
+        JsonNode r = outcome.results();
+        StringBuilder sb = new StringBuilder();
+        sb.append('\n').append(r.path("run").path("name").asText()).append("  (hash ")
+                .append(r.path("run").path("hash").asText()).append(", ").append(outcome.files().dir()).append(")\n\n");
+
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"dataset", "role", "n", "bits/dim", "(std)"});
+        Iterator<Map.Entry<String, JsonNode>> ds = r.path("datasets").fields();
+        while (ds.hasNext()) {
+            Map.Entry<String, JsonNode> d = ds.next();
+            JsonNode bpd = d.getValue().path("bits_per_dim");
+            rows.add(new String[] {d.getKey(), d.getValue().path("role").asText().equals("ood") ? "ood" : "in",
+                    d.getValue().path("n").asText(), bpd.isMissingNode() ? "-" : num(bpd.path("mean").asDouble()),
+                    bpd.isMissingNode() ? "" : num(bpd.path("std").asDouble())});
+        }
+        table(rows, sb);
+        sb.append('\n');
+
+        rows.clear();
+        List<String> metricNames = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> scorers = r.path("metrics").fields();
+        while (scorers.hasNext()) {
+            Map.Entry<String, JsonNode> s = scorers.next();
+            Iterator<Map.Entry<String, JsonNode>> oods = s.getValue().fields();
+            while (oods.hasNext()) {
+                Map.Entry<String, JsonNode> o = oods.next();
+                if (metricNames.isEmpty()) o.getValue().fieldNames().forEachRemaining(metricNames::add);
+                List<String> row = new ArrayList<>(List.of(s.getKey(), o.getKey()));
+                for (String m : metricNames) row.add(num(o.getValue().path(m).asDouble()));
+                rows.add(row.toArray(String[]::new));
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("scorer", "ood set"));
+        header.addAll(metricNames);
+        rows.add(0, header.toArray(String[]::new));
+        table(rows, sb);
+        return sb.toString();
+    }
+
+    private static void table(List<String[]> rows, StringBuilder sb) {
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : rows) {
+            for (int c = 0; c < cols; c++) width[c] = Math.max(width[c], row[c].length());
+        }
+        for (String[] row : rows) {
+            for (int c = 0; c < cols; c++) {
+                sb.append(c == 0 ? "  " : "  ");
+                sb.append(String.format("%-" + width[c] + "s", row[c]));
+            }
+            sb.append('\n');
+        }
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}
