@@ -47,7 +47,7 @@ public final class Evaluator {
                 Batch batch = batches.next();
                 try (TFloat32 x = TensorIO.floats(batch.images(), batch.tensorShape());
                         TInt32 y = batch.labels() == null ? null : TensorIO.ints(batch.labels(), batch.size())) {
-                    Session.Runner runner = session.runner().feed(graph.images(), x);
+                    Session.Runner runner = session.runner().feed(graph.feed(), x);
                     if (y != null) runner.feed(graph.labels(), y);
                     fetches.addTo(runner);
                     try (Result r = runner.run()) {

@@ -2,19 +2,24 @@ package org.oodrunner.framework.tf;
 
 import org.oodrunner.framework.data.ImageShape;
 import org.tensorflow.Graph;
+import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * What a model builds on: the ops factory, the input placeholders, the shape of one image,
- * the parameter store and the seed source.
+ * What a model builds on: the ops factory, its input, the shape of one image, the parameter
+ * store and the seed source.
  *
- * @param images a batch of preprocessed images, [batch, height, width, channels], float32
+ * @param feed where batches are fed: dequantised images in [0,1], [batch, H, W, C], float32
+ * @param images the model's input: {@code feed} after the run's {@link InputTransform}
+ * @param inputLogDet per example, log |det d images / d feed| ([batch]); already added by the
+ *     framework to the model's {@code LOG_LIKELIHOOD} output and by {@link #bitsPerDim}
+ * @param inputTransform the transform itself (its inverse maps samples back to [0,1])
  * @param labels class labels for the batch, [batch], int32 (fed only when the data has labels)
  * @param numClasses 0 when the training data has no labels
- * @param levels quantisation levels per value (2^bits): inputs are dequantised levels scaled to [0,1]
+ * @param levels quantisation levels per value (2^bits)
  */
 public record GraphContext(
         Graph graph,
@@ -22,7 +27,10 @@ public record GraphContext(
         ImageShape shape,
         int numClasses,
         int levels,
-        Placeholder<TFloat32> images,
+        Placeholder<TFloat32> feed,
+        Operand<TFloat32> images,
+        Operand<TFloat32> inputLogDet,
+        InputTransform inputTransform,
         Placeholder<TInt32> labels,
         Parameters parameters,
         OpSeeds seeds) {
@@ -33,11 +41,12 @@ public record GraphContext(
     }
 
     /**
-     * bits/dim of the discrete data from per-example log-densities over [0,1]^D:
-     * {@code (-log p(x) + D log(levels)) / (D ln 2)}.
+     * bits/dim of the discrete data from per-example log-densities of the model's input:
+     * {@code (-(log p(images) + inputLogDet) + D log(levels)) / (D ln 2)}.
      */
-    public org.tensorflow.Operand<TFloat32> bitsPerDim(org.tensorflow.Operand<TFloat32> logDensity) {
+    public Operand<TFloat32> bitsPerDim(Operand<TFloat32> modelLogDensity) {
         double d = dims();
+        Operand<TFloat32> logDensity = tf.math.add(modelLogDensity, inputLogDet);
         return tf.math.div(tf.math.sub(tf.constant((float) (d * Math.log(levels))), logDensity),
                 tf.constant((float) (d * Math.log(2))));
     }

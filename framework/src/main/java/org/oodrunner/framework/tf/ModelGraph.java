@@ -1,26 +1,36 @@
 package org.oodrunner.framework.tf;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.oodrunner.framework.component.Quantity;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
 
 /**
  * What a model's graph offers the framework: the scalar training loss, per-example outputs
- * by {@link Quantity} ([batch] or [batch, width]) and scalar metrics to log while training.
+ * by {@link Quantity} ([batch] or [batch, width]), scalar metrics to log while training,
+ * data-dependent initialisation (run once on the first training batch, as Glow's ActNorm
+ * needs) and, optionally, a sampler.
  */
 public final class ModelGraph {
     private final Operand<TFloat32> loss;
     private final Map<Quantity, Operand<TFloat32>> outputs;
     private final Map<String, Operand<TFloat32>> trainingMetrics;
+    private final List<Op> initOps;
+    private final Sampler sampler;
 
     private ModelGraph(Builder b) {
         this.loss = Objects.requireNonNull(b.loss, "a model graph needs a loss");
         this.outputs = Collections.unmodifiableMap(new LinkedHashMap<>(b.outputs));
         this.trainingMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.trainingMetrics));
+        this.initOps = List.copyOf(b.initOps);
+        this.sampler = b.sampler;
     }
 
     public static Builder builder() {
@@ -45,10 +55,33 @@ public final class ModelGraph {
         return trainingMetrics;
     }
 
+    /** Ops to run once, with the first training batch fed, before the first step (not when resuming). */
+    public List<Op> initOps() {
+        return initOps;
+    }
+
+    public Optional<Sampler> sampler() {
+        return Optional.ofNullable(sampler);
+    }
+
+    /** The same graph with a different output for one quantity (the framework adjusts outputs). */
+    public ModelGraph withOutput(Quantity quantity, Operand<TFloat32> perExample) {
+        Builder b = new Builder();
+        b.loss = loss;
+        b.outputs.putAll(outputs);
+        b.outputs.put(quantity, perExample);
+        b.trainingMetrics.putAll(trainingMetrics);
+        b.initOps.addAll(initOps);
+        b.sampler = sampler;
+        return new ModelGraph(b);
+    }
+
     public static final class Builder {
         private Operand<TFloat32> loss;
         private final Map<Quantity, Operand<TFloat32>> outputs = new LinkedHashMap<>();
         private final Map<String, Operand<TFloat32>> trainingMetrics = new LinkedHashMap<>();
+        private final List<Op> initOps = new ArrayList<>();
+        private Sampler sampler;
 
         public Builder loss(Operand<TFloat32> loss) {
             this.loss = loss;
@@ -63,6 +96,17 @@ public final class ModelGraph {
         /** A scalar logged at every logging step of training, e.g. {@code bits_per_dim}. */
         public Builder trainingMetric(String name, Operand<TFloat32> scalar) {
             trainingMetrics.put(name, scalar);
+            return this;
+        }
+
+        /** Data-dependent initialisation: run once on the first training batch. */
+        public Builder initOp(Op op) {
+            initOps.add(op);
+            return this;
+        }
+
+        public Builder sampler(Sampler sampler) {
+            this.sampler = sampler;
             return this;
         }
 

@@ -50,6 +50,19 @@ public final class Trainer {
         return opt.lr();
     }
 
+    /** Runs the model's data-dependent initialisation with the first batch fed. */
+    private void initialise(Session session, Batch batch) {
+        try (TFloat32 x = TensorIO.floats(batch.images(), batch.tensorShape());
+                TInt32 y = batch.labels() == null ? null : TensorIO.ints(batch.labels(), batch.size())) {
+            Session.Runner runner = session.runner().feed(graph.feed(), x);
+            if (y != null) runner.feed(graph.labels(), y);
+            model.initOps().forEach(runner::addTarget);
+            try (Result ignored = runner.run()) {
+                // targets only: the assignments are the result
+            }
+        }
+    }
+
     public long train(ImageSet data, Preprocessing preprocessing, long seed, TrainingListener listener) {
         long total = totalSteps(spec, data.size());
         if (total == 0) return 0;
@@ -67,11 +80,12 @@ public final class Trainer {
         try (BatchStream batches = new BatchStream(data, plan, preprocessing, 0, total, 4)) {
             for (long s = 0; s < total; s++) {
                 Batch batch = batches.next();
+                if (s == 0 && !model.initOps().isEmpty()) initialise(session, batch);
                 boolean log = (s + 1) % spec.logEvery() == 0 || s == total - 1;
                 try (TFloat32 x = TensorIO.floats(batch.images(), batch.tensorShape());
                         TInt32 y = batch.labels() == null ? null : TensorIO.ints(batch.labels(), batch.size());
                         TFloat32 lr = TensorIO.scalar((float) learningRate(spec.optimizer(), s))) {
-                    Session.Runner runner = session.runner().feed(graph.images(), x).feed(step.learningRate(), lr);
+                    Session.Runner runner = session.runner().feed(graph.feed(), x).feed(step.learningRate(), lr);
                     if (y != null) runner.feed(graph.labels(), y);
                     runner.addTarget(step.update());
                     (log ? logged : always).addTo(runner);
