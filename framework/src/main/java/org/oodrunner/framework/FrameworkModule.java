@@ -19,6 +19,7 @@ import org.oodrunner.framework.spec.SpecLoader;
 import org.oodrunner.framework.spec.schema.SchemaValidator;
 import org.oodrunner.framework.spec.schema.SpecSchema;
 import org.oodrunner.framework.track.TrackerFactory;
+import org.oodrunner.framework.track.mlflow.MlflowTrackerFactory;
 
 /**
  * Wires the engine: the component registry (filled by whatever {@code ComponentModule}s are
@@ -36,7 +37,7 @@ public final class FrameworkModule extends AbstractModule {
         bind(RunSettings.class).toInstance(settings);
         bind(ComponentRegistry.class).in(Singleton.class);
         // Extra trackers (a tracking server) join through this set; the local store is always on.
-        Multibinder.newSetBinder(binder(), TrackerFactory.class);
+        Multibinder.newSetBinder(binder(), TrackerFactory.class).addBinding().to(MlflowTrackerFactory.class);
     }
 
     @Provides

@@ -52,6 +52,16 @@ final class ResultsTable {
         return sb.toString();
     }
 
+    /** A header and rows as an aligned plain-text table. */
+    static String table(List<String> header, List<List<String>> rows) {
+        List<String[]> all = new ArrayList<>();
+        all.add(header.toArray(String[]::new));
+        rows.forEach(r -> all.add(r.toArray(String[]::new)));
+        StringBuilder sb = new StringBuilder();
+        table(all, sb);
+        return sb.toString();
+    }
+
     private static void table(List<String[]> rows, StringBuilder sb) {
         int cols = rows.get(0).length;
         int[] width = new int[cols];

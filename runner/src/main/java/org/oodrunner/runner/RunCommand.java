@@ -3,7 +3,10 @@ package org.oodrunner.runner;
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.errors.UserFacingException;
@@ -11,6 +14,10 @@ import org.oodrunner.framework.run.ExperimentPlanner;
 import org.oodrunner.framework.run.ExperimentRunner;
 import org.oodrunner.framework.run.Progress;
 import org.oodrunner.framework.run.RunOutcome;
+import org.oodrunner.framework.run.grid.GridOutcome;
+import org.oodrunner.framework.run.grid.GridRunner;
+import org.oodrunner.framework.run.grid.PointOutcome;
+import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner run SPEC...}: train, score, report and log every run the specs describe. */
-@Command(name = "run", description = "Run experiments: train, score, compute metrics, write results. A grid runs every point.")
+@Command(name = "run", description = "Run experiments: train, score, compute metrics, write results. A grid runs every "
+        + "point that has not finished yet (interrupted and failed points run again).")
 final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "spec files (YAML)")
     List<Path> specs;
@@ -30,12 +38,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "check the specs and list the runs, but train nothing")
     boolean dryRun;
 
+    @Option(names = "--force", description = "run every point of a grid again, even those that finished")
+    boolean force;
+
+    @Option(names = "--tracking-uri", paramLabel = "URL",
+            description = "MLflow server to log to; overrides the spec's tracking.uri and MLFLOW_TRACKING_URI; "
+                    + "'none' logs to the local run store only")
+    String trackingUri;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
-        Injector injector = Bootstrap.injector(options.settings());
+        Injector injector = Bootstrap.injector(options.settings(trackingUri));
         List<SpecBatch.Item> items = SpecBatch.load(specs, injector.getInstance(SpecLoader.class),
                 injector.getInstance(ExperimentPlanner.class), options.loaderOptions());
         PrintWriter out = command.commandLine().getOut();
@@ -47,25 +63,56 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
+        Map<Path, List<ResolvedSpec>> byFile = new LinkedHashMap<>();
+        for (SpecBatch.Item item : items) byFile.computeIfAbsent(item.file(), f -> new ArrayList<>()).add(item.run());
         int failed = 0;
-        for (SpecBatch.Item item : items) {
-            try {
-                RunOutcome outcome = runner.run(item.run(), item.file(), Progress.forStderr());
-                out.print(ResultsTable.format(outcome));
-                out.flush();
-            } catch (RunFailedException e) {
-                failed++;
-                if (items.size() == 1) throw e;
-                Main.report(e, command.commandLine().getErr());
-            } catch (UserFacingException e) {
-                throw e;
-            }
+        for (Map.Entry<Path, List<ResolvedSpec>> file : byFile.entrySet()) {
+            List<ResolvedSpec> runs = file.getValue();
+            boolean grid = runs.size() > 1 || !runs.get(0).axes().isEmpty();
+            failed += grid ? runGrid(injector, file.getKey(), runs, out) : runOne(injector, file.getKey(), runs.get(0), items.size() == 1);
         }
         if (failed > 0) {
             throw new RunFailedException(failed + " of " + items.size() + " runs failed; the others finished and are in "
                     + options.out);
         }
         return 0;
+    }
+
+    private int runOne(Injector injector, Path file, ResolvedSpec run, boolean only) {
+        try {
+            RunOutcome outcome = injector.getInstance(ExperimentRunner.class).run(run, file, Progress.forStderr());
+            print(ResultsTable.format(outcome));
+            return 0;
+        } catch (RunFailedException e) {
+            if (only) throw e;
+            Main.report(e, command.commandLine().getErr());
+            return 1;
+        } catch (UserFacingException e) {
+            throw e;
+        }
+    }
+
+    private int runGrid(Injector injector, Path file, List<ResolvedSpec> points, PrintWriter out) {
+        GridOutcome grid = injector.getInstance(GridRunner.class).run(points, file, force, Progress.forStderr(),
+                this::printPoint);
+        out.println();
+        out.println(points.get(0).spec().name() + " grid: " + grid.status() + " (" + grid.grid().dir() + ")");
+        out.print(ResultsTable.table(grid.summary().header(), grid.summary().rows()));
+        out.flush();
+        return (int) grid.failed();
+    }
+
+    private void printPoint(PointOutcome p) {
+        if (p.action().runs() && p.results() != null) {
+            print(ResultsTable.format(new RunOutcome(p.spec(), p.files(), p.results())));
+        } else if (!p.action().runs()) {
+            print(p.spec().runName() + ": " + p.action().description() + "\n");
+        }
+    }
+
+    private void print(String text) {
+        PrintWriter out = command.commandLine().getOut();
+        out.print(text);
+        out.flush();
     }
 }

@@ -30,6 +30,11 @@ public final class SpecOptions {
     }
 
     RunSettings settings() {
-        return new RunSettings(out, dataRoot != null ? dataRoot : RunSettings.defaultDataRoot(), null);
+        return settings(null);
+    }
+
+    /** Settings with a tracking server named on the command line (null: none named). */
+    RunSettings settings(String trackingUri) {
+        return new RunSettings(out, dataRoot != null ? dataRoot : RunSettings.defaultDataRoot(), trackingUri);
     }
 }

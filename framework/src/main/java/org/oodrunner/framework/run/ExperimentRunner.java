@@ -47,9 +47,15 @@ public final class ExperimentRunner {
     }
 
     public RunOutcome run(ResolvedSpec resolved, Path specFile, Progress progress) {
+        return run(resolved, specFile, progress, null);
+    }
+
+    /** Runs one point of a grid; {@code grid} is the grid's own record in the store (see {@link org.oodrunner.framework.run.grid.GridRunner}). */
+    public RunOutcome run(ResolvedSpec resolved, Path specFile, Progress progress, RunFiles grid) {
         ExperimentPlan plan = planner.plan(resolved);
+        trackerFactories.forEach(f -> f.check(resolved));
         RunFiles files = store.filesFor(resolved);
-        writeRunFiles(resolved, files, specFile);
+        writeRunFiles(resolved, files, specFile, grid);
 
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalTracker(files));
@@ -62,6 +68,8 @@ public final class ExperimentRunner {
             tracker.setTag("spec_hash", resolved.hash());
             tracker.setTag("model", resolved.spec().model().type());
             tracker.setTag("dataset.in", plan.test().label());
+            tracker.setTag("dataset.train", plan.train().label());
+            tracker.setTag("dataset.ood", String.join(", ", plan.ood().stream().map(PlannedDataset::label).toList()));
             String stageName = null;
             try {
                 for (Stage stage : stages) {
@@ -84,7 +92,7 @@ public final class ExperimentRunner {
         }
     }
 
-    private static void writeRunFiles(ResolvedSpec resolved, RunFiles files, Path specFile) {
+    private static void writeRunFiles(ResolvedSpec resolved, RunFiles files, Path specFile, RunFiles grid) {
         ObjectNode run = files.readRun();
         int attempts = run.path("attempts").asInt(0) + 1;
         run.removeAll();
@@ -96,6 +104,7 @@ public final class ExperimentRunner {
         run.put("attempts", attempts);
         run.put("spec_file", specFile == null ? null : specFile.toAbsolutePath().toString());
         run.set("axes", SpecJson.mapper().valueToTree(resolved.axes()));
+        if (grid != null) run.put("parent", grid.dir().getFileName().toString());
         run.set("provenance", SpecJson.mapper().valueToTree(Provenance.collect(specFile)));
         files.writeJson(files.runJson(), run);
         DumperOptions opts = new DumperOptions();

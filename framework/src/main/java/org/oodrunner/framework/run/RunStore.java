@@ -24,6 +24,11 @@ public final class RunStore {
         return new RunFiles(root.resolve(safe(run.spec().name()) + "-" + run.hash()));
     }
 
+    /** The record of a whole grid: {@code <out>/<spec name>-grid-<grid hash>/}. */
+    public RunFiles gridFilesFor(String specName, String gridHash) {
+        return new RunFiles(root.resolve(safe(specName) + "-grid-" + gridHash));
+    }
+
     static String safe(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._-]+", "_");
         return s.isEmpty() ? "run" : s;

@@ -10,4 +10,12 @@ import org.oodrunner.framework.spec.ResolvedSpec;
  */
 public interface TrackerFactory {
     Optional<Tracker> create(ResolvedSpec run, RunFiles files);
+
+    /** Refuses, before anything runs, tracking settings this factory cannot use (a bad server URI). */
+    default void check(ResolvedSpec run) {}
+
+    /** A FINISHED run of the same spec (same hash) that this tracker's server already holds, if any. */
+    default Optional<FinishedRun> findFinished(ResolvedSpec run) {
+        return Optional.empty();
+    }
 }

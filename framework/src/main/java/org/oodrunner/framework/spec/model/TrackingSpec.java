@@ -4,6 +4,18 @@ import org.oodrunner.framework.component.Param;
 
 /** Where a run is logged besides the local run store. */
 public record TrackingSpec(
-        @Param(doc = "MLflow experiment name", value = "ood-runner") String experiment,
-        @Param(doc = "MLflow tracking server URI (http or https); null: MLFLOW_TRACKING_URI or none", value = "null")
-        String uri) {}
+        @Param(doc = "MLflow experiment name (created when missing)", value = "ood-runner") String experiment,
+        @Param(doc = "MLflow tracking server URI (http or https); --tracking-uri overrides it; null: "
+                + "MLFLOW_TRACKING_URI, else none", value = "null")
+        String uri,
+        @Param(doc = "send what the run logged to the server at least this often, in seconds", value = "5", min = 0,
+                exclusiveMin = true)
+        double flushSeconds,
+        @Param(doc = "upload run artifacts up to this size per file, in MiB (saved models and checkpoints are often "
+                + "larger: raise it to upload them); 0 uploads none", value = "64", min = 0)
+        double maxArtifactMb) {
+
+    /** The defaults above, for runs recorded before these settings existed. */
+    public static final double DEFAULT_FLUSH_SECONDS = 5;
+    public static final double DEFAULT_MAX_ARTIFACT_MB = 64;
+}

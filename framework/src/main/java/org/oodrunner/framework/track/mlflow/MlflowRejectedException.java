@@ -1,0 +1,26 @@
+package org.oodrunner.framework.track.mlflow;
+
+/** The tracking server answered and refused the request (HTTP 4xx): sending it again will not help. */
+public final class MlflowRejectedException extends RuntimeException {
+    private final int statusCode;
+    private final String errorCode;
+
+    public MlflowRejectedException(String message, int statusCode, String errorCode, Throwable cause) {
+        super(message, cause);
+        this.statusCode = statusCode;
+        this.errorCode = errorCode;
+    }
+
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** MLflow's error code, e.g. {@code RESOURCE_DOES_NOT_EXIST}; empty when the answer had none. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public boolean notFound() {
+        return statusCode == 404 || "RESOURCE_DOES_NOT_EXIST".equals(errorCode);
+    }
+}
