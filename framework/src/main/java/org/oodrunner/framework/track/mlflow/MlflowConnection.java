@@ -52,9 +52,15 @@ public final class MlflowConnection implements AutoCloseable {
         return target;
     }
 
-    /** The id of the experiment called {@code name}, if it exists and is not deleted. */
+    /**
+     * The id of the experiment called {@code name}, if it exists and is not deleted. Searched for
+     * rather than fetched by name: the Java client retries (and warns about) every 404 it gets.
+     */
     public Optional<String> findExperiment(String name) {
-        Optional<Experiment> e = call("look up experiment '" + name + "'", () -> client.getExperimentByName(name));
+        String filter = "name = " + quote(name);
+        List<Experiment> found = call("look up experiment '" + name + "'",
+                () -> client.searchExperiments(filter, ViewType.ALL, 1, List.of()).getItems());
+        Optional<Experiment> e = found.stream().filter(x -> x.getName().equals(name)).findFirst();
         if (e.isEmpty()) return Optional.empty();
         if ("deleted".equals(e.get().getLifecycleStage())) {
             throw new MlflowRejectedException("experiment '" + name + "' is deleted on " + target
@@ -82,15 +88,15 @@ public final class MlflowConnection implements AutoCloseable {
         return call("create run '" + name + "'", () -> client.createRun(req.build()));
     }
 
-    /** The run, or empty when the server has no such run or it is deleted. */
-    public Optional<Run> run(String runId) {
-        try {
-            Run r = call("get run " + runId, () -> client.getRun(runId));
-            return "deleted".equals(r.getInfo().getLifecycleStage()) ? Optional.empty() : Optional.of(r);
-        } catch (MlflowRejectedException e) {
-            if (e.notFound()) return Optional.empty();
-            throw e;
-        }
+    /** The run of that experiment, or empty when the server has no such run or it is deleted. */
+    public Optional<Run> run(String experimentId, String runId) {
+        List<Run> found = search(List.of(experimentId), "attributes.run_id = " + quote(runId), 1);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** A string literal of MLflow's search grammar. */
+    static String quote(String s) {
+        return s.contains("'") ? "\"" + s.replace("\"", "\\\"") + "\"" : "'" + s + "'";
     }
 
     /** Runs of the experiments matching an MLflow filter, every page. */

@@ -19,8 +19,4 @@ public final class MlflowRejectedException extends RuntimeException {
     public String errorCode() {
         return errorCode;
     }
-
-    public boolean notFound() {
-        return statusCode == 404 || "RESOURCE_DOES_NOT_EXIST".equals(errorCode);
-    }
 }

@@ -75,7 +75,7 @@ public final class MlflowTrackerFactory implements TrackerFactory {
         try (MlflowConnection server = new MlflowConnection(target.get())) {
             Optional<String> experiment = server.findExperiment(run.spec().tracking().experiment());
             if (experiment.isEmpty()) return Optional.empty();
-            String filter = "tags.spec_hash = '" + run.hash() + "' and attributes.status = 'FINISHED'";
+            String filter = "tags.spec_hash = " + MlflowConnection.quote(run.hash()) + " and attributes.status = 'FINISHED'";
             List<Run> found = server.search(List.of(experiment.get()), filter, 1);
             if (found.isEmpty()) return Optional.empty();
             Run r = found.get(0);

@@ -87,7 +87,7 @@ public final class RunSync {
     /** The MLflow run of this local run: the one made before, found by its sync key, or a new one. */
     private SyncState.Target ensureRun(LocalRun run, SyncState state, SyncState.Target target) {
         if (target.runId != null && !confirmedRuns.contains(target.runId)) {
-            if (server.run(target.runId).isEmpty()) {
+            if (target.experimentId == null || server.run(target.experimentId, target.runId).isEmpty()) {
                 LOG.warn("{}: MLflow run {} is gone from {}; sending the run again", run.name(), target.runId, server.target());
                 state.targets.remove(targetKey);
                 target = state.target(targetKey);
@@ -99,7 +99,7 @@ public final class RunSync {
         String experimentId = server.experiment(run.experiment());
         String key = state.ensureSyncKey();
         saved(state, run);
-        String filter = "tags.`" + SystemTags.SYNC_KEY + "` = '" + key + "'";
+        String filter = "tags.`" + SystemTags.SYNC_KEY + "` = " + MlflowConnection.quote(key);
         List<Run> earlier = server.search(List.of(experimentId), filter, 1);
         RunInfo info;
         if (!earlier.isEmpty()) {
