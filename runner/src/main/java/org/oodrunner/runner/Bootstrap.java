@@ -19,11 +19,16 @@ public final class Bootstrap {
     private Bootstrap() {}
 
     public static Injector injector(RunSettings settings) {
+        return Guice.createInjector(modules(settings));
+    }
+
+    /** The modules of {@link #injector}: tests add to them or override them. */
+    public static List<Module> modules(RunSettings settings) {
         List<Module> modules = new ArrayList<>();
         modules.add(new FrameworkModule(settings));
         for (ComponentModule m : ServiceLoader.load(ComponentModule.class)) {
             modules.add(m);
         }
-        return Guice.createInjector(modules);
+        return modules;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -141,19 +142,25 @@ public final class MlflowServerProcess implements AutoCloseable {
         awaitExit(Duration.ofSeconds(10));
     }
 
-    /** Asks the server to stop, then kills what is left. */
+    /**
+     * Asks the server and its workers to stop (SIGTERM), and kills what is left after a few seconds:
+     * the server otherwise waits up to a minute for its workers to drain.
+     */
     public void stop() {
-        List<ProcessHandle> workers = process.descendants().toList();
-        workers.forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!awaitExit(Duration.ofSeconds(5))) process.destroyForcibly();
-        for (ProcessHandle h : workers) {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        for (ProcessHandle h : all) {
+            long left = deadline - System.nanoTime();
             try {
-                h.onExit().get(5, TimeUnit.SECONDS);
+                if (left > 0) h.onExit().get(left, TimeUnit.NANOSECONDS);
             } catch (Exception stillRunning) {
-                h.destroyForcibly();
+                // Killed below.
             }
+            if (h.isAlive()) h.destroyForcibly();
         }
+        awaitExit(Duration.ofSeconds(5));
     }
 
     private boolean awaitExit(Duration limit) {
