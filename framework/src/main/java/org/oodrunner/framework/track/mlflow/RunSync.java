@@ -261,22 +261,26 @@ public final class RunSync {
         }
     }
 
-    /** Artifact path on the server -> local file: the record files, then everything under artifacts/. */
+    /**
+     * Artifact path on the server -> local file: everything under artifacts/, then the run's record
+     * files (spec.yaml, spec.effective.json, results.json) that artifacts/ does not already hold.
+     */
     static Map<String, Path> artifactFiles(LocalRun run) {
         Map<String, Path> out = new LinkedHashMap<>();
+        Path root = run.files().artifacts();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(Files::isRegularFile)
+                        .filter(f -> !f.getFileName().toString().endsWith(".tmp") && !f.getFileName().toString().endsWith(".partial"))
+                        .sorted()
+                        .forEach(f -> out.put(root.relativize(f).toString().replace('\\', '/'), f));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root, e);
+            }
+        }
         for (String name : RECORD_FILES) {
             Path f = run.dir().resolve(name);
-            if (Files.isRegularFile(f)) out.put(name, f);
-        }
-        Path root = run.files().artifacts();
-        if (!Files.isDirectory(root)) return out;
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().endsWith(".tmp") && !f.getFileName().toString().endsWith(".partial"))
-                    .sorted()
-                    .forEach(f -> out.put(root.relativize(f).toString().replace('\\', '/'), f));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
+            if (Files.isRegularFile(f)) out.putIfAbsent(name, f);
         }
         return out;
     }
