@@ -21,7 +21,8 @@ final class CompareCommand implements Callable<Integer> {
     String experiment;
 
     @Option(names = "--filter", paramLabel = "EXPR",
-            description = "MLflow search filter, e.g. \"params.`model.type` = 'glow' and metrics.`log_likelihood/mnist/test/auroc` > 0.5\"")
+            description = "MLflow search filter, e.g. 'params.model.type = \"glow\" and "
+                    + "metrics.`log_likelihood/mnist/test/auroc` > 0.5' (backticks around keys with slashes)")
     String filter;
 
     @Option(names = "--sort", paramLabel = "METRIC", description = "sort by this metric (a whole key or its last part, "

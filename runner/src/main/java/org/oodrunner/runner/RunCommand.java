@@ -1,12 +1,15 @@
 package org.oodrunner.runner;
 
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.errors.UserFacingException;
@@ -19,6 +22,7 @@ import org.oodrunner.framework.run.grid.GridRunner;
 import org.oodrunner.framework.run.grid.PointOutcome;
 import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SpecLoader;
+import org.oodrunner.framework.track.TrackerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,8 +67,13 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        // A tracking setting that cannot work stops the command before anything runs.
+        Set<TrackerFactory> trackers = injector.getInstance(Key.get(new TypeLiteral<Set<TrackerFactory>>() {}));
         Map<Path, List<ResolvedSpec>> byFile = new LinkedHashMap<>();
-        for (SpecBatch.Item item : items) byFile.computeIfAbsent(item.file(), f -> new ArrayList<>()).add(item.run());
+        for (SpecBatch.Item item : items) {
+            trackers.forEach(t -> t.check(item.run()));
+            byFile.computeIfAbsent(item.file(), f -> new ArrayList<>()).add(item.run());
+        }
         int failed = 0;
         for (Map.Entry<Path, List<ResolvedSpec>> file : byFile.entrySet()) {
             List<ResolvedSpec> runs = file.getValue();

@@ -41,7 +41,7 @@ public final class RunComparison {
             found = server.search(List.of(experimentId), filter == null ? "" : filter, max);
         } catch (MlflowRejectedException e) {
             throw new BadInputException("--filter '" + filter + "': " + e.getMessage()
-                    + " (e.g. metrics.`log_likelihood/mnist/test/auroc` > 0.9 and params.`model.type` = 'glow')", e);
+                    + " (e.g. metrics.`log_likelihood/mnist/test/auroc` > 0.9 and params.model.type = 'glow')", e);
         }
         List<Run> runs = new ArrayList<>();
         int grids = 0;
