@@ -25,12 +25,14 @@ import org.tensorflow.exceptions.TensorFlowException;
  * A run's checkpoints: every graph variable (model weights, optimiser slots, beta powers) via
  * {@code session.save}, plus the {@link TrainerState}, one directory each:
  * <pre>
- * checkpoints/index.json        {"latest": "ckpt-000004", "best": "ckpt-000003"}
+ * checkpoints/index.json        {"latest": "ckpt-000004", "previous": "ckpt-000003", "best": "ckpt-000002"}
  * checkpoints/ckpt-000004/      variables.index, variables.data-*, trainer.json
  * </pre>
  * A checkpoint is written to a {@code .partial} directory and renamed when complete; the index
  * is replaced atomically after that, so a crash at any moment leaves the previous checkpoint
- * usable. Only the latest and the best are kept.
+ * usable. Only the latest, the one before it and the best are kept: the latest is not known to
+ * be good until a step has run from it (its weights may already give a non-finite loss), and
+ * then training falls back to the previous one ({@link #discardLatest}).
  */
 public final class Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -92,6 +94,7 @@ public final class Checkpoints {
             Path dir = root.resolve(name);
             Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
             ObjectNode index = readIndex();
+            if (index.hasNonNull("latest")) index.put("previous", index.get("latest").asText());
             index.put("latest", name);
             if (best) index.put("best", name);
             writeAtomically(root.resolve(INDEX), JSON.writeValueAsBytes(index));
@@ -100,6 +103,29 @@ public final class Checkpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a checkpoint under " + root, e);
         }
+    }
+
+    /**
+     * Drops the latest checkpoint (its weights turned out not to be good): the previous one
+     * becomes the latest, or none is left. Returns the new latest.
+     */
+    public Optional<Checkpoint> discardLatest() {
+        ObjectNode index = readIndex();
+        String latest = index.path("latest").asText(null);
+        if (index.hasNonNull("previous")) {
+            index.put("latest", index.get("previous").asText());
+        } else {
+            index.remove("latest");
+        }
+        index.remove("previous");
+        if (latest != null && latest.equals(index.path("best").asText(null))) index.remove("best");
+        try {
+            writeAtomically(root.resolve(INDEX), JSON.writeValueAsBytes(index));
+            prune(index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + root.resolve(INDEX), e);
+        }
+        return latest();
     }
 
     /** Replaces the trainer state of the latest checkpoint (its variables stay as saved). */

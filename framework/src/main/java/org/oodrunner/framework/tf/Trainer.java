@@ -86,11 +86,14 @@ public final class Trainer {
         private static final long serialVersionUID = 1L;
         final long step;
         final String reason;
+        /** The last step whose training loss and gradient were finite. */
+        final long finiteThrough;
 
-        NonFinite(long step, String reason) {
+        NonFinite(long step, String reason, long finiteThrough) {
             super(reason, null, false, false);
             this.step = step;
             this.reason = reason;
+            this.finiteThrough = finiteThrough;
         }
     }
 
@@ -227,10 +230,10 @@ public final class Trainer {
                     float loss = TensorIO.toScalar(r.get(lossAt));
                     float gradNorm = TensorIO.toScalar(r.get(normAt));
                     if (!Float.isFinite(loss)) {
-                        throw new NonFinite(s + 1, "the loss is " + loss + " (gradient norm " + gradNorm + ")");
+                        throw new NonFinite(s + 1, "the loss is " + loss + " (gradient norm " + gradNorm + ")", s);
                     }
                     if (!Float.isFinite(gradNorm)) {
-                        throw new NonFinite(s + 1, "the gradient norm is " + gradNorm + " (loss " + loss + ")");
+                        throw new NonFinite(s + 1, "the gradient norm is " + gradNorm + " (loss " + loss + ")", s);
                     }
                     if (!log) return null;
                     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -260,7 +263,7 @@ public final class Trainer {
             double value = validator.evaluate();
             listener.onValidation(state.step(), Map.of(validator.metric(), value));
             if (!Double.isFinite(value)) {
-                throw new NonFinite(state.step(), "the validation " + validator.metric() + " is " + value);
+                throw new NonFinite(state.step(), "the validation " + validator.metric() + " is " + value, state.step());
             }
             double minDelta = early == null ? 0 : early.minDelta();
             boolean improved = state.bestValidation() == null || value < state.bestValidation() - minDelta;
@@ -292,16 +295,30 @@ public final class Trainer {
             try (Result r = session.runner().fetch(step.weightsFinite()).run()) {
                 if (!((TBool) r.get(0)).getBoolean()) {
                     throw new NonFinite(atStep, atStep == 0 ? "the weights are not finite after initialisation"
-                            : "the weights are no longer finite");
+                            : "the weights are no longer finite", atStep);
                 }
             }
             checkpoints.save(session, state, best);
             savedAt = atStep;
         }
 
-        /** After a non-finite value: restart from the last checkpoint with a lower rate, or give up. */
+        /**
+         * The latest checkpoint known to be good: one from which at least one step ran with a
+         * finite loss and gradient. When the very step after the latest checkpoint failed, that
+         * checkpoint's weights are the problem, so it is dropped for the one before it.
+         */
+        private Optional<Checkpoint> lastGood(NonFinite e) {
+            if (checkpoints == null) return Optional.empty();
+            Optional<Checkpoint> latest = checkpoints.latest();
+            if (latest.isEmpty() || latest.get().state().step() < e.finiteThrough) return latest;
+            LOG.warn("the checkpoint of step {} gave a non-finite value at the next step; falling back to the one "
+                    + "before it", latest.get().state().step());
+            return checkpoints.discardLatest();
+        }
+
+        /** After a non-finite value: restart from the last good checkpoint with a lower rate, or give up. */
         private TrainerState recover(NonFinite e) {
-            Optional<Checkpoint> last = checkpoints == null ? Optional.empty() : checkpoints.latest();
+            Optional<Checkpoint> last = lastGood(e);
             DivergenceSpec div = spec.onDivergence();
             boolean restart = div.action() == DivergenceSpec.Action.RESTART && last.isPresent()
                     && last.get().state().restarts() < div.maxRestarts();
@@ -320,6 +337,8 @@ public final class Trainer {
             if (last.isPresent()) {
                 msg.append("The last good checkpoint is step ").append(last.get().state().step()).append(" (")
                         .append(last.get().dir()).append("). ");
+            } else if (checkpoints != null) {
+                msg.append("No checkpoint is good: the initial weights already give non-finite values. ");
             }
             if (div.action() == DivergenceSpec.Action.RESTART && last.isPresent()) {
                 msg.append("It diverged again after ").append(div.maxRestarts()).append(" restarts with lower learning "

@@ -36,7 +36,7 @@ class CheckpointsTest {
             c.save(s, state.atStep(3, Map.of()), false);
 
             try (Stream<Path> dirs = Files.list(root)) {
-                assertEquals(3, dirs.count(), "index.json, the best (step 1) and the latest (step 3)");
+                assertEquals(4, dirs.count(), "index.json, the best (step 1), the previous (2) and the latest (3)");
             }
             assertEquals(3, c.latest().orElseThrow().state().step());
             assertEquals(22, c.latest().orElseThrow().logBytes());
@@ -49,10 +49,16 @@ class CheckpointsTest {
             try (var r = s.runner().fetch(v).run()) {
                 assertArrayEquals(new float[] {1f, 2f}, TensorIO.toFloats(r.get(0)));
             }
+
+            // A latest checkpoint found bad gives way to the one before it, and is deleted.
+            Path bad = c.latest().orElseThrow().dir();
+            assertEquals(2, c.discardLatest().orElseThrow().state().step());
+            assertTrue(Files.notExists(bad));
+            assertEquals(1, c.best().orElseThrow().state().step());
         }
         // A save that crashed half way leaves a .partial directory: ignored, then cleared by the next save.
         Files.createDirectories(root.resolve("ckpt-000009.partial"));
-        assertEquals(3, new Checkpoints(root, () -> 0).latest().orElseThrow().state().step());
+        assertEquals(2, new Checkpoints(root, () -> 0).latest().orElseThrow().state().step());
     }
 
     @Test

@@ -9,11 +9,7 @@ import org.oodrunner.framework.spec.model.PreprocessSpec;
 import org.oodrunner.framework.spec.model.RuntimeSpec;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /** A model built on a fresh graph the way the model stage builds it, for tests. */
 record TestGraph(TfRuntime runtime, GraphContext context, ModelGraph model) implements AutoCloseable {
@@ -22,14 +18,7 @@ record TestGraph(TfRuntime runtime, GraphContext context, ModelGraph model) impl
 
     static TestGraph build(Model model, ImageShape shape, long seed) {
         TfRuntime runtime = new TfRuntime(CPU);
-        Ops tf = runtime.tf();
-        Placeholder<TFloat32> feed = tf.withName("images").placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
-        Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-        InputTransform transform = InputTransform.identity();
-        InputTransform.Result input = transform.forward(tf.withSubScope("input_transform"), feed);
-        GraphContext g = new GraphContext(runtime.graph(), tf, shape, 0, 256, feed, input.output(),
-                input.logDetJacobian(), transform, labels, new Parameters(), new OpSeeds(seed));
+        GraphContext g = GraphContext.create(runtime, shape, 0, 256, InputTransform.identity(), seed);
         ModelGraph m = model.build(g);
         return new TestGraph(runtime, g, m);
     }
