@@ -218,6 +218,60 @@ class EngineRunTest {
     }
 
     @Test
+    void ctrlCStopsTheRunnerAtAStepWithACheckpointAndExit130(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir"),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", spec.toString(), "--out", out.toString(), "--data-root", dataRoot.toString(),
+                "--set", "train.steps=1000000", "--set", "train.log_every=1", "--set", "train.checkpoint_every=100000");
+        pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        pb.redirectError(tmp.resolve("stderr.txt").toFile());
+        pb.redirectOutput(tmp.resolve("stdout.txt").toFile());
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (trainingLines(out) < 20) {
+                assertTrue(p.isAlive(), () -> "the runner ended early: " + read(tmp.resolve("stderr.txt")));
+                assertTrue(System.nanoTime() < deadline, "training did not start");
+                Thread.sleep(100);
+            }
+            assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
+            assertTrue(p.waitFor(150, java.util.concurrent.TimeUnit.SECONDS), "the runner did not stop");
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = read(tmp.resolve("stderr.txt"));
+        assertEquals(130, p.exitValue(), err);
+        assertTrue(err.contains("error: interrupted at step "), err);
+        Path dir = onlyRun(out);
+        JsonNode run = json(dir.resolve("run.json"));
+        assertEquals("KILLED", run.get("status").asText());
+        long steps = run.at("/training/steps").asLong();
+        assertTrue(steps >= 20, "stopped at step " + steps);
+        assertEquals(steps, new Checkpoints(dir.resolve("checkpoints"), () -> 0).latest().orElseThrow().state().step());
+    }
+
+    private static long trainingLines(Path store) throws IOException {
+        if (!Files.isDirectory(store)) return 0;
+        try (Stream<Path> dirs = Files.list(store)) {
+            Path metrics = dirs.map(d -> d.resolve("metrics.jsonl")).filter(Files::isRegularFile).findFirst().orElse(null);
+            if (metrics == null) return 0;
+            try (Stream<String> lines = Files.lines(metrics)) {
+                return lines.filter(l -> l.contains("\"train/loss\"")).count();
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(no " + file + ")";
+        }
+    }
+
+    @Test
     void theSameSpecTwiceLogsIdenticalMetrics(@TempDir Path tmp) throws IOException {
         assertEquals(0, run(tmp.resolve("a")).code());
         assertEquals(0, run(tmp.resolve("b")).code());

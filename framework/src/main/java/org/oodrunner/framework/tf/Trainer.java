@@ -11,6 +11,7 @@ import org.oodrunner.framework.data.BatchPlan;
 import org.oodrunner.framework.data.BatchStream;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.Preprocessing;
+import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.spec.model.DivergenceSpec;
 import org.oodrunner.framework.spec.model.EarlyStoppingSpec;
 import org.oodrunner.framework.spec.model.TrainSpec;
@@ -146,8 +147,9 @@ public final class Trainer {
             } else {
                 state = resume.get().state();
                 if (state.totalSteps() != total) {
-                    throw new IllegalStateException("checkpoint " + resume.get().dir() + " is of a " + state.totalSteps()
-                            + "-step run but this run has " + total + " steps");
+                    throw new RunFailedException("the checkpoint " + resume.get().dir() + " is of a " + state.totalSteps()
+                            + "-step run but this run has " + total + " steps (did the training data change?); delete "
+                            + checkpoints.root() + " to train from scratch");
                 }
                 checkpoints.restore(session, resume.get());
                 savedAt = state.step();
@@ -280,11 +282,16 @@ public final class Trainer {
         private TrainingOutcome finish(TrainerState state, TrainingOutcome.Status status, long resumedFrom)
                 throws NonFinite {
             if (keepsBest() && state.bestStep() >= 0 && state.bestStep() != state.step()) {
-                Checkpoint best = checkpoints.best().orElseThrow(() -> new IllegalStateException(
-                        "early stopping recorded a best step but no best checkpoint exists"));
-                checkpoints.restore(session, best);
-                LOG.info("restored the weights of step {} (best validation {} {})", state.bestStep(),
-                        validator.metric(), fmt(state.bestValidation()));
+                Optional<Checkpoint> best = checkpoints.best().filter(b -> b.state().step() == state.bestStep());
+                if (best.isPresent()) {
+                    checkpoints.restore(session, best.get());
+                    LOG.info("restored the weights of step {} (best validation {} {})", state.bestStep(),
+                            validator.metric(), fmt(state.bestValidation()));
+                } else {
+                    // Only a divergence restart discards a best checkpoint.
+                    LOG.warn("the best checkpoint (step {}) was discarded after a divergence; ending with the weights "
+                            + "of step {}", state.bestStep(), state.step());
+                }
             }
             save(state, keepsBest() && state.bestStep() == state.step(), state.step());
             return new TrainingOutcome(state, status, resumedFrom);

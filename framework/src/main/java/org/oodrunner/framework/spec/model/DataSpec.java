@@ -11,10 +11,4 @@ public record DataSpec(
         @Param(doc = "preprocessing applied identically to every set of the run", value = "{}")
         PreprocessSpec preprocess,
         @Param(doc = "a validation set held out of the training set (for train.eval_every and early stopping); "
-                + "null: none", value = "null") ValidationSpec validation) {
-
-    /** The options of the first version of this record; the later ones take the spec's defaults. */
-    public DataSpec(DatasetRef train, DatasetRef test, List<DatasetRef> ood, PreprocessSpec preprocess) {
-        this(train, test, ood, preprocess, null);
-    }
-}
+                + "null: none", value = "null") ValidationSpec validation) {}
