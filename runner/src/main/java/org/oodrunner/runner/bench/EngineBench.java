@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
  * {@link ConvWorkload}) under several TensorFlow thread settings, and the {@link Trainer}'s
  * step time against a bare {@code session.run} loop on the same graph. Settings are measured in
  * interleaved rounds in one process and reported as medians and ratios, so load from other
- * processes affects them alike.
+ * processes affects them alike. Besides wall-clock throughput it reports the process's CPU time
+ * per step, which other processes on a shared machine disturb far less: it is the measure of
+ * the Trainer's extra work.
  */
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = "Training images/s under TensorFlow thread settings, and the Trainer's overhead over a bare loop.")
@@ -88,28 +90,40 @@ public final class EngineBench implements Callable<Integer> {
 
         String loadStart = loadAverage();
         trainerImagesPerSecond(settings("0:0"), data, pre); // the process's first graph pays one-off start-up costs
-        Map<String, List<Double>> perSetting = new LinkedHashMap<>();
-        List<Double> trainer = new ArrayList<>();
-        List<Double> bare = new ArrayList<>();
+        Map<String, List<Measurement>> perSetting = new LinkedHashMap<>();
+        List<Measurement> trainer = new ArrayList<>();
+        List<Measurement> bare = new ArrayList<>();
+        threads.forEach(t -> perSetting.put(t, new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {
-            for (String t : threads) {
-                perSetting.computeIfAbsent(t, k -> new ArrayList<>()).add(trainerImagesPerSecond(settings(t), data, pre));
+            // Each round starts at another setting and swaps the last pair, so no setting always follows the same one.
+            for (int i = 0; i < threads.size(); i++) {
+                String t = threads.get((i + r) % threads.size());
+                perSetting.get(t).add(trainerImagesPerSecond(settings(t), data, pre));
             }
-            trainer.add(trainerImagesPerSecond(settings("0:0"), data, pre));
-            bare.add(bareImagesPerSecond(settings("0:0"), data, pre));
+            if (r % 2 == 0) {
+                trainer.add(trainerImagesPerSecond(settings("0:0"), data, pre));
+                bare.add(bareImagesPerSecond(settings("0:0"), data, pre));
+            } else {
+                bare.add(bareImagesPerSecond(settings("0:0"), data, pre));
+                trainer.add(trainerImagesPerSecond(settings("0:0"), data, pre));
+            }
         }
 
-        double base = median(perSetting.getOrDefault("0:0", perSetting.values().iterator().next()));
-        out.println("threads (intra:inter)  images/s  ms/step  vs 0:0");
+        double base = medianRate(perSetting.getOrDefault("0:0", perSetting.values().iterator().next()));
+        out.println("threads (intra:inter)  images/s  ms/step  vs 0:0  cpu-ms/step");
         perSetting.forEach((t, v) -> {
-            double ips = median(v);
-            out.printf(Locale.ROOT, "%-22s %9.1f %8.1f  %5.2f%n", t, ips, 1000.0 * batch / ips, ips / base);
+            double ips = medianRate(v);
+            out.printf(Locale.ROOT, "%-22s %9.1f %8.1f  %5.2f  %10.1f%n", t, ips, 1000.0 * batch / ips, ips / base,
+                    medianCpu(v));
         });
-        double tr = median(trainer);
-        double ba = median(bare);
-        out.printf(Locale.ROOT, "%nTrainer (threads 0:0)   %9.1f %8.1f%n", tr, 1000.0 * batch / tr);
-        out.printf(Locale.ROOT, "bare session.run loop   %9.1f %8.1f%n", ba, 1000.0 * batch / ba);
-        out.printf(Locale.ROOT, "Trainer step time over the bare loop: %+.1f%%%n", 100.0 * (ba / tr - 1));
+        double tr = medianRate(trainer);
+        double ba = medianRate(bare);
+        out.printf(Locale.ROOT, "%nTrainer (threads 0:0)   %9.1f %8.1f         %10.1f%n", tr, 1000.0 * batch / tr,
+                medianCpu(trainer));
+        out.printf(Locale.ROOT, "bare session.run loop   %9.1f %8.1f         %10.1f%n", ba, 1000.0 * batch / ba,
+                medianCpu(bare));
+        out.printf(Locale.ROOT, "Trainer over the bare loop: wall-clock step time %+.1f%%, CPU time per step %+.1f%%%n",
+                100.0 * (ba / tr - 1), 100.0 * (medianCpu(trainer) / medianCpu(bare) - 1));
         out.printf(Locale.ROOT, "load average (1 min) at start %s, at end %s: other processes share these cpus%n",
                 loadStart, loadAverage());
         out.flush();
@@ -122,24 +136,43 @@ public final class EngineBench implements Callable<Integer> {
         return new RuntimeSpec(RuntimeSpec.Device.CPU, Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
     }
 
+    /** One timed stretch of training. */
+    private record Measurement(double imagesPerSecond, double cpuMsPerStep) {}
+
     /** The Trainer's own loop: background batches, the schedule fed each step, metrics on logging steps. */
-    private double trainerImagesPerSecond(RuntimeSpec runtime, ImageSet data, Preprocessing pre) {
+    private Measurement trainerImagesPerSecond(RuntimeSpec runtime, ImageSet data, Preprocessing pre) {
         try (TfRuntime rt = new TfRuntime(runtime)) {
             GraphContext g = GraphContext.create(rt, SHAPE, 0, 256, InputTransform.identity(), SEED);
             ModelGraph model = new ConvWorkload(blocks, 64).build(g);
             TrainSpec spec = new TrainSpec(warmup + steps, 1, batch, adam(), warmup);
-            long[] marks = new long[2];
+            long[] marks = new long[4];
             TrainingListener timer = (step, total, metrics) -> {
-                if (step == warmup) marks[0] = System.nanoTime();
-                if (step == total) marks[1] = System.nanoTime();
+                if (step == warmup) {
+                    marks[0] = System.nanoTime();
+                    marks[2] = cpuNanos();
+                }
+                if (step == total) {
+                    marks[1] = System.nanoTime();
+                    marks[3] = cpuNanos();
+                }
             };
             new Trainer(rt, g, model, spec).train(data, pre, SEED, timer);
-            return steps * (double) batch / ((marks[1] - marks[0]) / 1e9);
+            return measurement(marks[1] - marks[0], marks[3] - marks[2]);
         }
     }
 
+    private Measurement measurement(long wallNanos, long cpuNanos) {
+        return new Measurement(steps * (double) batch / (wallNanos / 1e9), cpuNanos / 1e6 / steps);
+    }
+
+    /** CPU time of the whole process (TensorFlow's threads included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** The least a training loop can do: the same graph and update, batches prepared up front. */
-    private double bareImagesPerSecond(RuntimeSpec runtime, ImageSet data, Preprocessing pre) {
+    private Measurement bareImagesPerSecond(RuntimeSpec runtime, ImageSet data, Preprocessing pre) {
         try (TfRuntime rt = new TfRuntime(runtime)) {
             GraphContext g = GraphContext.create(rt, SHAPE, 0, 256, InputTransform.identity(), SEED);
             ModelGraph model = new ConvWorkload(blocks, 64).build(g);
@@ -151,8 +184,12 @@ public final class EngineBench implements Callable<Integer> {
             }
             Session session = rt.session();
             long start = 0;
+            long cpuStart = 0;
             for (int i = 0; i < batches.size(); i++) {
-                if (i == warmup) start = System.nanoTime();
+                if (i == warmup) {
+                    start = System.nanoTime();
+                    cpuStart = cpuNanos();
+                }
                 Batch b = batches.get(i);
                 try (TFloat32 x = TensorIO.floats(b.images(), b.tensorShape());
                         TFloat32 lr = TensorIO.scalar(1e-3f);
@@ -161,7 +198,7 @@ public final class EngineBench implements Callable<Integer> {
                     TensorIO.toScalar(r.get(0));
                 }
             }
-            return steps * (double) batch / ((System.nanoTime() - start) / 1e9);
+            return measurement(System.nanoTime() - start, cpuNanos() - cpuStart);
         }
     }
 
@@ -187,8 +224,15 @@ public final class EngineBench implements Callable<Integer> {
         }
     }
 
-    private static double median(List<Double> v) {
-        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+    private static double medianRate(List<Measurement> v) {
+        return median(v.stream().mapToDouble(Measurement::imagesPerSecond).toArray());
+    }
+
+    private static double medianCpu(List<Measurement> v) {
+        return median(v.stream().mapToDouble(Measurement::cpuMsPerStep).toArray());
+    }
+
+    private static double median(double[] a) {
         Arrays.sort(a);
         return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
