@@ -21,7 +21,9 @@ import org.oodrunner.framework.spec.Suggestions;
 import org.oodrunner.framework.spec.model.DatasetRef;
 import org.oodrunner.framework.spec.model.ExperimentSpec;
 import org.oodrunner.framework.spec.model.MetricRef;
+import org.oodrunner.framework.spec.model.OptimizerSpec;
 import org.oodrunner.framework.spec.model.ScorerRef;
+import org.oodrunner.framework.spec.model.TrainSpec;
 
 /**
  * Makes the components a spec names and checks what the schema cannot: splits exist, scorers
@@ -60,6 +62,7 @@ public final class ExperimentPlanner {
             }
         }
 
+        checkTraining(spec, src);
         Model model = registry.create(spec.model(), src, "/model", ctx);
 
         List<PlannedScorer> scorers = new ArrayList<>();
@@ -96,6 +99,25 @@ public final class ExperimentPlanner {
             metrics.add(new PlannedMetric(ref.type(), metric));
         }
         return new ExperimentPlan(resolved, train, test, ood, model, scorers, metrics);
+    }
+
+    /** Training options that only make sense together. */
+    private static void checkTraining(ExperimentSpec spec, SourceMap src) {
+        TrainSpec train = spec.train();
+        if (train.optimizer().schedule() == OptimizerSpec.Schedule.STEP && train.optimizer().decayEvery() == null) {
+            throw new SpecError(src.value("/train/optimizer/schedule"),
+                    "the step schedule needs train.optimizer.decay_every (steps between decays)");
+        }
+        if (spec.data().validation() == null) {
+            if (train.earlyStopping() != null) {
+                throw new SpecError(src.value("/train/early_stopping"), "early stopping needs a validation set; "
+                        + "set data.validation, e.g. {size: 0.05}");
+            }
+            if (train.evalEvery() != null) {
+                throw new SpecError(src.value("/train/eval_every"), "train.eval_every needs a validation set; "
+                        + "set data.validation, e.g. {size: 0.05}");
+            }
+        }
     }
 
     private PlannedDataset dataset(DatasetRef ref, String pointer, SourceMap src, ComponentContext ctx) {
