@@ -32,17 +32,9 @@ public final class BatchStream implements Iterator<Batch>, AutoCloseable {
 
     private void produce(ImageSet data, BatchPlan plan, Preprocessing pre, long fromBatch, long count) {
         try {
-            int d = data.shape().dims();
+            BatchAssembler assembler = new BatchAssembler(data, plan, pre);
             for (long k = fromBatch; k < fromBatch + count && !closed; k++) {
-                int[] idx = plan.indices(k);
-                float[] x = new float[idx.length * d];
-                int[] y = data.hasLabels() ? new int[idx.length] : null;
-                var noise = plan.noise(k);
-                for (int i = 0; i < idx.length; i++) {
-                    pre.toFloats(data.images()[idx[i]], x, i * d, noise);
-                    if (y != null) y[i] = data.labels()[idx[i]];
-                }
-                queue.put(new Batch(x, y, idx.length, data.shape(), k));
+                queue.put(assembler.assemble(k));
             }
             queue.put(END);
         } catch (InterruptedException e) {
