@@ -23,41 +23,6 @@ class CifarSourceTest {
     @TempDir
     Path root;
 
-    /** The value of record r's channel ch at (y, x) in the fixtures: distinct enough to catch any mix-up. */
-    static int pixel(int batch, int r, int ch, int y, int x) {
-        return (batch * 31 + r * 7 + ch * 85 + y * 3 + x) & 0xFF;
-    }
-
-    /** CIFAR binary records: label byte(s), then the R, G, B planes, each row-major. */
-    static byte[] records(int batch, int n, int labelBytes, int numClasses) {
-        int size = labelBytes + 3072;
-        byte[] out = new byte[n * size];
-        for (int r = 0; r < n; r++) {
-            int base = r * size;
-            if (labelBytes == 2) {
-                out[base] = (byte) (r % 20);
-                out[base + 1] = (byte) ((r * 3) % numClasses);
-            } else {
-                out[base] = (byte) ((r + batch) % numClasses);
-            }
-            for (int ch = 0; ch < 3; ch++) {
-                for (int y = 0; y < 32; y++) {
-                    for (int x = 0; x < 32; x++) out[base + labelBytes + ch * 1024 + y * 32 + x] = (byte) pixel(batch, r, ch, y, x);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A CIFAR-10 archive in the official layout with {@code perBatch} records in each of the six batches. */
-    public static void writeCifar10(Path dataRoot, int perBatch) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("cifar-10-batches-bin/batches.meta.txt", "airplane\nautomobile\n".getBytes());
-        for (int b = 1; b <= 5; b++) entries.put("cifar-10-batches-bin/data_batch_" + b + ".bin", records(b, perBatch, 1, 10));
-        entries.put("cifar-10-batches-bin/test_batch.bin", records(0, perBatch, 1, 10));
-        TarWriter.write(dataRoot.resolve("cifar10/cifar-10-binary.tar.gz"), entries);
-    }
-
     private static void checkImages(ImageSet set, int batchOffset, int perBatch) {
         assertEquals(new ImageShape(32, 32, 3), set.shape());
         for (int i = 0; i < set.size(); i += 7) {
@@ -67,7 +32,7 @@ class CifarSourceTest {
             byte[] img = set.images()[i];
             for (int[] at : new int[][] {{0, 0}, {5, 17}, {31, 31}}) {
                 for (int ch = 0; ch < 3; ch++) {
-                    assertEquals(pixel(batch, r, ch, at[0], at[1]), img[(at[0] * 32 + at[1]) * 3 + ch] & 0xFF,
+                    assertEquals(CifarFixtures.pixel(batch, r, ch, at[0], at[1]), img[(at[0] * 32 + at[1]) * 3 + ch] & 0xFF,
                             "image " + i + " channel " + ch + " at " + Arrays.toString(at));
                 }
             }
@@ -76,7 +41,7 @@ class CifarSourceTest {
 
     @Test
     void readsTrainAndTestFromTheOfficialArchive() throws IOException {
-        writeCifar10(root, 12);
+        CifarFixtures.writeCifar10(root, 12);
         CifarSource cifar = CifarSource.cifar10(root);
         ImageSet train = cifar.load("train", LoadRequest.all("cifar10/train"));
         assertEquals(60, train.size());
@@ -91,7 +56,7 @@ class CifarSourceTest {
     void readsTheUnpackedFolderToo() throws IOException {
         Path folder = root.resolve("cifar10/cifar-10-batches-bin");
         Files.createDirectories(folder);
-        for (int b = 1; b <= 5; b++) Files.write(folder.resolve("data_batch_" + b + ".bin"), records(b, 3, 1, 10));
+        for (int b = 1; b <= 5; b++) Files.write(folder.resolve("data_batch_" + b + ".bin"), CifarFixtures.records(b, 3, 1, 10));
         ImageSet train = CifarSource.cifar10(root).load("train", LoadRequest.all("cifar10/train"));
         assertEquals(15, train.size());
         checkImages(train, 1, 3);
@@ -100,8 +65,8 @@ class CifarSourceTest {
     @Test
     void cifar100HasFineAndCoarseLabels() throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("cifar-100-binary/train.bin", records(0, 40, 2, 100));
-        entries.put("cifar-100-binary/test.bin", records(0, 5, 2, 100));
+        entries.put("cifar-100-binary/train.bin", CifarFixtures.records(0, 40, 2, 100));
+        entries.put("cifar-100-binary/test.bin", CifarFixtures.records(0, 5, 2, 100));
         TarWriter.write(root.resolve("cifar100/cifar-100-binary.tar.gz"), entries);
         ImageSet fine = CifarSource.cifar100(root, Cifar100Params.Labels.FINE).load("train", LoadRequest.all("c"));
         ImageSet coarse = CifarSource.cifar100(root, Cifar100Params.Labels.COARSE).load("train", LoadRequest.all("c"));
@@ -110,7 +75,7 @@ class CifarSourceTest {
             assertEquals((r * 3) % 100, fine.labels()[r]);
             assertEquals(r % 20, coarse.labels()[r]);
         }
-        assertEquals(pixel(0, 39, 2, 31, 0), fine.images()[39][(31 * 32) * 3 + 2] & 0xFF);
+        assertEquals(CifarFixtures.pixel(0, 39, 2, 31, 0), fine.images()[39][(31 * 32) * 3 + 2] & 0xFF);
         assertEquals(100, fine.numClasses());
         assertEquals(20, CifarSource.cifar100(root, Cifar100Params.Labels.COARSE).numClasses());
     }
@@ -120,7 +85,7 @@ class CifarSourceTest {
         Path folder = root.resolve("cifar10/cifar-10-batches-bin");
         Files.createDirectories(folder);
         for (int b = 1; b <= 5; b++) {
-            byte[] r = records(b, 4, 1, 10);
+            byte[] r = CifarFixtures.records(b, 4, 1, 10);
             Files.write(folder.resolve("data_batch_" + b + ".bin"), b == 3 ? Arrays.copyOf(r, 3 * 3073 + 1000) : r);
         }
         RunFailedException e = assertThrows(RunFailedException.class,
@@ -133,7 +98,7 @@ class CifarSourceTest {
     void aLabelOutOfRangeNamesTheRecord() throws IOException {
         Path folder = root.resolve("cifar10/cifar-10-batches-bin");
         Files.createDirectories(folder);
-        byte[] test = records(0, 4, 1, 10);
+        byte[] test = CifarFixtures.records(0, 4, 1, 10);
         test[2 * 3073] = 42;
         Files.write(folder.resolve("test_batch.bin"), test);
         RunFailedException e = assertThrows(RunFailedException.class,
@@ -143,7 +108,7 @@ class CifarSourceTest {
 
     @Test
     void aTruncatedArchiveIsNamedWithTheFix() throws IOException {
-        writeCifar10(root, 6);
+        CifarFixtures.writeCifar10(root, 6);
         Path archive = root.resolve("cifar10/cifar-10-binary.tar.gz");
         byte[] all = Files.readAllBytes(archive);
         Files.write(archive, Arrays.copyOf(all, all.length / 2));

@@ -22,21 +22,9 @@ class MnistSourceTest {
     @TempDir
     Path root;
 
-    /** Official-layout IDX files (gzip) with n images: pixel (y, x) of image i is (i + y * 28 + x) % 256, label i % 10. */
-    public static void writeIdx(Path dir, String prefix, int n) throws Exception {
-        byte[] images = new byte[n * 784];
-        byte[] labels = new byte[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = (byte) (i % 10);
-            for (int p = 0; p < 784; p++) images[i * 784 + p] = (byte) ((i + p) % 256);
-        }
-        IdxWriter.write(dir.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {n, 28, 28}, images);
-        IdxWriter.write(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), new int[] {n}, labels);
-    }
-
     @Test
     void readsOfficialIdxFiles() throws Exception {
-        writeIdx(root.resolve("mnist"), "t10k", 12);
+        MnistFixtures.writeIdx(root.resolve("mnist"), "t10k", 12);
         ImageSet test = new MnistSource(root).load("test", LoadRequest.all("mnist/test"));
         assertEquals(12, test.size());
         assertEquals(7, test.labels()[7]);
