@@ -3,6 +3,7 @@ package org.oodrunner.runner.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -88,7 +89,7 @@ public final class DataBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "memory: pixels %.1f MB raw; heap held %.1f MB (%.2f x raw, %.0f bytes per image); "
                 + "resident set grew %.1f MB%n", raw / 1e6, heap / 1e6, (double) heap / raw, (double) heap / images, rss / 1e6);
         out.printf(Locale.ROOT, "         as float32 the same pixels would take %.1f MB%n", 4.0 * raw / 1e6);
-        if (test.size() < 0) throw new IllegalStateException("keeps the test set reachable until measured");
+        Reference.reachabilityFence(test);
         return train;
     }
 

@@ -2,7 +2,9 @@ package org.oodrunner.runner.data;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.oodrunner.framework.component.ComponentDescriptor;
 import org.oodrunner.framework.component.ComponentKind;
@@ -53,7 +55,7 @@ final class ListCommand implements Callable<Integer> {
                 continue;
             }
             List<DatasetFetcher.SetState> states = fetcher.inspect(source);
-            java.util.Set<String> ready = new java.util.LinkedHashSet<>();
+            Set<String> ready = new LinkedHashSet<>();
             for (String split : source.splits()) {
                 if (states.stream().anyMatch(s -> s.complete() && s.set().splits().contains(split))) ready.add(split);
             }

@@ -1,6 +1,7 @@
 package org.oodrunner.components.datasets.svhn;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.errors.RunFailedException;
 import us.hebi.matlab.mat.format.Mat5;
@@ -25,7 +26,7 @@ final class SvhnMatFile {
             Matrix y = matrix(mat, "y", file);
             int[] dx = x.getDimensions();
             if (dx.length != 4 || dx[0] != 32 || dx[1] != 32 || dx[2] != 3) {
-                throw bad(file, "X has dimensions " + java.util.Arrays.toString(dx) + ", expected [32, 32, 3, N]");
+                throw bad(file, "X has dimensions " + Arrays.toString(dx) + ", expected [32, 32, 3, N]");
             }
             int n = dx[3];
             if (y.getNumElements() != n) throw bad(file, "y has " + y.getNumElements() + " labels for " + n + " images");

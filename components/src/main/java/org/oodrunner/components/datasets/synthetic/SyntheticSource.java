@@ -6,6 +6,7 @@ import org.oodrunner.framework.component.DatasetSource;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.data.LoadRequest;
+import org.oodrunner.framework.data.Selection;
 
 /**
  * A set of images generated from the run's seed, for OOD tests against inputs with no
@@ -86,9 +87,8 @@ public final class SyntheticSource implements DatasetSource {
             generator.fill(image, shape.channels(), new SplittableRandom(mix(base + chosen[j])));
             images[j] = image;
         }
-        LoadRequest prepareOnly = new LoadRequest(request.name(), request.pipeline(),
-                org.oodrunner.framework.data.Selection.all());
-        return prepareOnly.fromArrays(shape, images, null, 0);
+        // Selected already: the request only prepares them.
+        return new LoadRequest(request.name(), request.pipeline(), Selection.all()).fromArrays(shape, images, null, 0);
     }
 
     private static long mix(long z) {

@@ -1,5 +1,6 @@
 package org.oodrunner.framework.data.transform;
 
+import java.util.Arrays;
 import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.spec.model.PreprocessSpec.ResizeMethod;
 
@@ -37,7 +38,7 @@ public record Resize(int side, ResizeMethod method) implements ImageOp {
         double[] acc = new double[c];
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {
-                java.util.Arrays.fill(acc, 0);
+                Arrays.fill(acc, 0);
                 for (int k = rows.start(y); k < rows.start(y + 1); k++) {
                     int src = (rows.index(k) * side + x) * c;
                     double w = rows.weight(k);
