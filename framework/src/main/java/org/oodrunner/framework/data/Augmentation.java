@@ -1,5 +1,6 @@
 package org.oodrunner.framework.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -32,17 +33,34 @@ public record Augmentation(boolean flip, int cropPadding) {
         int h = shape.height();
         int w = shape.width();
         int c = shape.channels();
-        // Output pixel (y, x) shows source pixel (y + dy, x' + dx), x' mirrored when flipping;
-        // positions outside the source are the black padding.
+        int row = w * c;
+        // Output pixel (y, x) shows source pixel (y + dy, x' + dx), x' = w - 1 - x when mirrored
+        // (crop, then flip); positions outside the source are the black padding.
+        int x0 = Math.max(0, -dx);
+        int x1 = Math.min(w, w - dx);
         for (int y = 0; y < h; y++) {
             int sy = y + dy;
+            int out = y * row;
+            if (sy < 0 || sy >= h || x0 >= x1) {
+                Arrays.fill(dst, out, out + row, (byte) 0);
+                continue;
+            }
+            if (!mirror) {
+                Arrays.fill(dst, out, out + x0 * c, (byte) 0);
+                System.arraycopy(src, (sy * w + x0 + dx) * c, dst, out + x0 * c, (x1 - x0) * c);
+                Arrays.fill(dst, out + x1 * c, out + row, (byte) 0);
+                continue;
+            }
+            // Mirrored: output x takes cropped column w - 1 - x, i.e. source column w - 1 - x + dx.
+            int in = sy * row;
             for (int x = 0; x < w; x++) {
-                int sx = (mirror ? w - 1 - x : x) + dx;
-                int out = (y * w + x) * c;
-                if (sy < 0 || sy >= h || sx < 0 || sx >= w) {
-                    for (int ch = 0; ch < c; ch++) dst[out + ch] = 0;
+                int sx = w - 1 - x + dx;
+                int o = out + x * c;
+                if (sx < 0 || sx >= w) {
+                    for (int ch = 0; ch < c; ch++) dst[o + ch] = 0;
                 } else {
-                    System.arraycopy(src, (sy * w + sx) * c, dst, out, c);
+                    int i = in + sx * c;
+                    for (int ch = 0; ch < c; ch++) dst[o + ch] = src[i + ch];
                 }
             }
         }

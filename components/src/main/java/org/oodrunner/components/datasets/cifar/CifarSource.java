@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.oodrunner.components.datasets.archive.TarEntries;
@@ -71,12 +74,14 @@ public final class CifarSource implements DatasetSource {
     @Override
     public ImageSet load(String split, LoadRequest request) {
         List<String> names = format.files().get(split);
-        Map<String, byte[]> contents = read(names);
+        Map<String, CifarRecords.Parsed> parsed = new HashMap<>();
+        // Each batch file is parsed as soon as it is read, so only one file's bytes are held at a time.
+        read(names, (name, content) -> parsed.put(name,
+                CifarRecords.parse(content, where(name), format.labelBytes(), labelIndex, numClasses)));
         List<byte[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (String name : names) {
-            CifarRecords.Parsed p = CifarRecords.parse(contents.get(name), where(name), format.labelBytes(), labelIndex,
-                    numClasses);
+            CifarRecords.Parsed p = parsed.get(name);
             images.addAll(List.of(p.images()));
             for (int y : p.labels()) labels.add(y);
         }
@@ -93,15 +98,16 @@ public final class CifarSource implements DatasetSource {
         return Files.isRegularFile(archive()) ? archive() + "!" + format.folder() + "/" + name : unpacked.toString();
     }
 
-    /** The batch files' contents, from the archive when it is there, else from the unpacked folder. */
-    private Map<String, byte[]> read(List<String> names) {
+    /** Hands each batch file's content to {@code consumer}: from the archive when it is there, else from the unpacked folder. */
+    private void read(List<String> names, BiConsumer<String, byte[]> consumer) {
         Path archive = archive();
-        Map<String, byte[]> out = new HashMap<>();
         if (Files.isRegularFile(archive)) {
+            Set<String> seen = new HashSet<>();
             try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 16), 1 << 16)) {
-                TarEntries.forEach(in, entry -> names.contains(base(entry)), (entry, content) -> {
-                    out.put(base(entry), content);
-                    return out.size() < names.size();
+                TarEntries.forEach(in, entry -> names.contains(base(entry)) && !seen.contains(base(entry)), (entry, content) -> {
+                    seen.add(base(entry));
+                    consumer.accept(base(entry), content);
+                    return seen.size() < names.size();
                 });
             } catch (EOFException | ZipException e) {
                 throw new RunFailedException(archive + ": truncated or damaged gzip data (" + e.getMessage()
@@ -111,12 +117,12 @@ public final class CifarSource implements DatasetSource {
                         + "`runner data fetch " + format.name() + "`", e);
             }
             for (String name : names) {
-                if (!out.containsKey(name)) {
+                if (!seen.contains(name)) {
                     throw new RunFailedException(archive + ": has no " + format.folder() + "/" + name
                             + "; it is not the official archive: fetch it again with `runner data fetch " + format.name() + "`");
                 }
             }
-            return out;
+            return;
         }
         Path folder = dir.resolve(format.folder());
         for (String name : names) {
@@ -127,12 +133,11 @@ public final class CifarSource implements DatasetSource {
                         + format.archive().url() + ") in " + dir);
             }
             try {
-                out.put(name, Files.readAllBytes(file));
+                consumer.accept(name, Files.readAllBytes(file));
             } catch (IOException e) {
                 throw new RunFailedException(file + ": cannot read it (" + e.getMessage() + ")", e);
             }
         }
-        return out;
     }
 
     private static String base(String entry) {
