@@ -14,6 +14,7 @@ import org.oodrunner.framework.component.Metric;
 import org.oodrunner.framework.component.Model;
 import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.component.Scorer;
+import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SourceMap;
 import org.oodrunner.framework.spec.SpecError;
@@ -26,8 +27,9 @@ import org.oodrunner.framework.spec.model.ScorerRef;
 import org.oodrunner.framework.spec.model.TrainSpec;
 
 /**
- * Makes the components a spec names and checks what the schema cannot: splits exist, scorers
- * get what they need from the model, labels exist where needed, results have unique names.
+ * Makes the components a spec names and checks what the schema cannot: splits exist, every set
+ * has one shape after preprocessing, scorers get what they need from the model, labels exist
+ * where needed, results have unique names.
  * Fails with a positioned {@link SpecError}; loads no data and builds no graph.
  */
 public final class ExperimentPlanner {
@@ -54,6 +56,7 @@ public final class ExperimentPlanner {
         if (ood.isEmpty()) {
             throw new SpecError(src.value("/data/ood"), "data.ood lists no dataset; name at least one OOD set to compare with");
         }
+        PreprocessCheck.check(spec.data().preprocess(), train, evaluation(test, ood), src);
         Set<String> labels = new HashSet<>();
         for (PlannedDataset d : ood) {
             if (d.label().equals(test.label()) || !labels.add(d.label())) {
@@ -120,8 +123,23 @@ public final class ExperimentPlanner {
         }
     }
 
+    private static List<PlannedDataset> evaluation(PlannedDataset test, List<PlannedDataset> ood) {
+        List<PlannedDataset> all = new ArrayList<>();
+        all.add(test);
+        all.addAll(ood);
+        return all;
+    }
+
     private PlannedDataset dataset(DatasetRef ref, String pointer, SourceMap src, ComponentContext ctx) {
-        DatasetSource source = registry.create(ref, src, pointer, ctx);
+        DatasetSource source;
+        try {
+            source = registry.create(ref, src, pointer, ctx);
+        } catch (SpecError e) {
+            throw e;
+        } catch (BadInputException e) {
+            // A dataset's own check of its parameters: point at the reference.
+            throw new SpecError(src.value(pointer), e.getMessage(), e);
+        }
         String split = ref.split() != null ? ref.split() : source.splits().get(0);
         if (!source.splits().contains(split)) {
             throw new SpecError(src.value(pointer + "/split"), "dataset '" + ref.dataset() + "' has no split '" + split + "'"
