@@ -10,6 +10,7 @@ import org.oodrunner.framework.component.ComponentRegistry;
 import org.oodrunner.framework.run.RunSettings;
 import org.oodrunner.framework.run.Stage;
 import org.oodrunner.framework.run.stages.DataStage;
+import org.oodrunner.framework.run.stages.ExportStage;
 import org.oodrunner.framework.run.stages.MetricsStage;
 import org.oodrunner.framework.run.stages.ModelStage;
 import org.oodrunner.framework.run.stages.ReportStage;
@@ -56,7 +57,7 @@ public final class FrameworkModule extends AbstractModule {
     /** The stages of a run, in order. */
     @Provides
     List<Stage> stages() {
-        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ScoreStage(), new MetricsStage(),
-                new ReportStage());
+        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new ScoreStage(),
+                new MetricsStage(), new ReportStage());
     }
 }

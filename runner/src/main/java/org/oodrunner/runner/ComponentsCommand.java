@@ -1,5 +1,7 @@
 package org.oodrunner.runner;
 
+import org.oodrunner.framework.Injectors;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner components}: every dataset, model, scorer and metric name with its parameters. */
-@Command(name = "components", description = "List every component a spec can name, with its parameters, types and defaults.")
+@Command(mixinStandardHelpOptions = true, name = "components", description = "List every component a spec can name, with its parameters, types and defaults.")
 final class ComponentsCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "only this kind: dataset, model, scorer or metric")
     String kind;
@@ -32,7 +34,7 @@ final class ComponentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ComponentRegistry registry = Bootstrap.injector(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null))
+        ComponentRegistry registry = Injectors.create(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null))
                 .getInstance(ComponentRegistry.class);
         PrintWriter out = command.commandLine().getOut();
         boolean found = false;

@@ -1,5 +1,7 @@
 package org.oodrunner.runner;
 
+import org.oodrunner.framework.Injectors;
+
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner expand SPEC}: the concrete runs a spec (or grid) makes, with their hashes. */
-@Command(name = "expand", description = "List the concrete runs a spec makes (a grid: one per point), with their hashes.")
+@Command(mixinStandardHelpOptions = true, name = "expand", description = "List the concrete runs a spec makes (a grid: one per point), with their hashes.")
 final class ExpandCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "a spec file (YAML)")
     Path spec;
@@ -27,7 +29,7 @@ final class ExpandCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Injector injector = Bootstrap.injector(options.settings());
+        Injector injector = Injectors.create(options.settings());
         List<ResolvedSpec> runs = injector.getInstance(SpecLoader.class).load(spec, spec.toString(), options.loaderOptions());
         RunStore store = injector.getInstance(RunStore.class);
         PrintWriter out = command.commandLine().getOut();

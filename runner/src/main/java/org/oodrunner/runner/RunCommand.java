@@ -11,12 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.oodrunner.framework.Injectors;
+import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.errors.RunFailedException;
+import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.errors.UserFacingException;
 import org.oodrunner.framework.run.ExperimentPlanner;
 import org.oodrunner.framework.run.ExperimentRunner;
 import org.oodrunner.framework.run.Progress;
 import org.oodrunner.framework.run.RunOutcome;
+import org.oodrunner.framework.run.RunSettings;
+import org.oodrunner.framework.run.RunStore;
+import org.oodrunner.framework.run.StopSignal;
+import org.oodrunner.framework.run.StoredRun;
 import org.oodrunner.framework.run.grid.GridOutcome;
 import org.oodrunner.framework.run.grid.GridRunner;
 import org.oodrunner.framework.run.grid.PointOutcome;
@@ -29,12 +38,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code runner run SPEC...}: train, score, report and log every run the specs describe. */
-@Command(name = "run", description = "Run experiments: train, score, compute metrics, write results. A grid runs every "
-        + "point that has not finished yet (interrupted and failed points run again).")
+/**
+ * {@code runner run SPEC...}: train, score, report and log every run the specs describe.
+ * Running a spec again continues its run ({@code --resume DIR} does the same from a run
+ * directory). Ctrl-C or SIGTERM stops at the next training step, saves a checkpoint and marks
+ * the run KILLED.
+ */
+@Command(mixinStandardHelpOptions = true, name = "run", description = "Run experiments: train, score, compute metrics, write results. "
+        + "Running a spec again continues its unfinished run from the last checkpoint; a finished run is not run again. "
+        + "A grid runs the points that have not finished (here or on the tracking server) and is one parent run on MLflow.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "spec files (YAML)")
-    List<Path> specs;
+    /** How long Ctrl-C waits for the step in progress and the checkpoint before the JVM exits anyway. */
+    private static final long STOP_GRACE_SECONDS = 120;
+
+    @Parameters(arity = "0..*", paramLabel = "SPEC", description = "spec files (YAML)")
+    List<Path> specs = new ArrayList<>();
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "continue the run in RUN_DIR (a directory `runner run` made) from its last checkpoint; "
+                    + "its store is RUN_DIR's parent. --set may change runtime.* and tracking.* only")
+    Path resume;
 
     @Mixin
     SpecOptions options;
@@ -42,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "check the specs and list the runs, but train nothing")
     boolean dryRun;
 
-    @Option(names = "--force", description = "run every point of a grid again, even those that finished")
+    @Option(names = "--force", description = "run every point of a grid again from the start, even those that finished "
+            + "(earlier run directories are kept, renamed)")
     boolean force;
 
     @Option(names = "--tracking-uri", paramLabel = "URL",
@@ -53,38 +77,55 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
-        Injector injector = Bootstrap.injector(options.settings(trackingUri));
-        List<SpecBatch.Item> items = SpecBatch.load(specs, injector.getInstance(SpecLoader.class),
-                injector.getInstance(ExperimentPlanner.class), options.loaderOptions());
-        PrintWriter out = command.commandLine().getOut();
-        if (dryRun) {
-            for (SpecBatch.Item item : items) {
-                out.println(item.run().hash() + "  " + item.run().runName() + "  (" + item.file() + ")");
+        if ((resume == null) == specs.isEmpty()) {
+            throw new BadInputException(resume == null ? "name at least one SPEC file, or --resume RUN_DIR"
+                    : "give either SPEC files or --resume RUN_DIR, not both");
+        }
+        if (resume != null && command.commandLine().getParseResult().hasMatchedOption("--out")) {
+            throw new BadInputException("--out does not go with --resume: the run's store is the parent of RUN_DIR");
+        }
+        RunSettings settings = options.settings(trackingUri);
+        if (resume != null) {
+            settings = new RunSettings(resume.toAbsolutePath().normalize().getParent(), settings.dataRoot(),
+                    settings.trackingUri());
+        }
+        Injector injector = Injectors.create(settings);
+        List<SpecBatch.Item> items = resume != null
+                ? List.of(stored(injector))
+                : SpecBatch.load(specs, injector.getInstance(SpecLoader.class),
+                        injector.getInstance(ExperimentPlanner.class), options.loaderOptions());
+        StopSignal stop = injector.getInstance(StopSignal.class);
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            PrintWriter err = command.commandLine().getErr();
+            err.println("stopping: finishing the current step and saving a checkpoint (up to " + STOP_GRACE_SECONDS
+                    + " s; kill -9 to abort at once)");
+            err.flush();
+            stop.request("stopped by a signal");
+            try {
+                ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            out.println(items.size() + " run(s) checked; --dry-run trains nothing");
-            out.flush();
-            return 0;
+        }, "runner-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return runAll(injector, items);
+        } catch (RunInterruptedException e) {
+            return Main.report(e, command.commandLine().getErr(), main.debug());
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the run has ended
+            }
         }
-        // A tracking setting that cannot work stops the command before anything runs.
-        Set<TrackerFactory> trackers = injector.getInstance(Key.get(new TypeLiteral<Set<TrackerFactory>>() {}));
-        Map<Path, List<ResolvedSpec>> byFile = new LinkedHashMap<>();
-        for (SpecBatch.Item item : items) {
-            trackers.forEach(t -> t.check(item.run()));
-            byFile.computeIfAbsent(item.file(), f -> new ArrayList<>()).add(item.run());
-        }
-        int failed = 0;
-        for (Map.Entry<Path, List<ResolvedSpec>> file : byFile.entrySet()) {
-            List<ResolvedSpec> runs = file.getValue();
-            boolean grid = runs.size() > 1 || !runs.get(0).axes().isEmpty();
-            failed += grid ? runGrid(injector, file.getKey(), runs, out) : runOne(injector, file.getKey(), runs.get(0), items.size() == 1);
-        }
-        if (failed > 0) {
-            throw new RunFailedException(failed + " of " + items.size() + " runs failed; the others finished and are in "
-                    + options.out);
-        }
-        return 0;
     }
 
     private int runOne(Injector injector, Path file, ResolvedSpec run, boolean only) {
@@ -94,10 +135,8 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } catch (RunFailedException e) {
             if (only) throw e;
-            Main.report(e, command.commandLine().getErr());
+            Main.report(e, command.commandLine().getErr(), main.debug());
             return 1;
-        } catch (UserFacingException e) {
-            throw e;
         }
     }
 
@@ -123,5 +162,41 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         out.print(text);
         out.flush();
+    }
+
+    private SpecBatch.Item stored(Injector injector) {
+        StoredRun run = StoredRun.load(resume, injector.getInstance(SpecLoader.class), options.overrides);
+        return new SpecBatch.Item(run.specFile(), run.spec());
+    }
+
+    private int runAll(Injector injector, List<SpecBatch.Item> items) {
+        PrintWriter out = command.commandLine().getOut();
+        if (dryRun) {
+            for (SpecBatch.Item item : items) {
+                out.println(item.run().hash() + "  " + item.run().runName() + "  (" + item.file() + ")");
+            }
+            out.println(items.size() + " run(s) checked; --dry-run trains nothing");
+            out.flush();
+            return 0;
+        }
+        // A tracking setting that cannot work stops the command before anything runs.
+        Set<TrackerFactory> trackers = injector.getInstance(Key.get(new TypeLiteral<Set<TrackerFactory>>() {}));
+        Map<Path, List<ResolvedSpec>> byFile = new LinkedHashMap<>();
+        for (SpecBatch.Item item : items) {
+            trackers.forEach(t -> t.check(item.run()));
+            byFile.computeIfAbsent(item.file(), f -> new ArrayList<>()).add(item.run());
+        }
+        int failed = 0;
+        for (Map.Entry<Path, List<ResolvedSpec>> file : byFile.entrySet()) {
+            List<ResolvedSpec> runs = file.getValue();
+            boolean grid = runs.size() > 1 || !runs.get(0).axes().isEmpty();
+            failed += grid ? runGrid(injector, file.getKey(), runs, out)
+                    : runOne(injector, file.getKey(), runs.get(0), items.size() == 1);
+        }
+        if (failed > 0) {
+            throw new RunFailedException(failed + " of " + items.size() + " runs failed; the others finished and are in "
+                    + injector.getInstance(RunStore.class).root());
+        }
+        return 0;
     }
 }

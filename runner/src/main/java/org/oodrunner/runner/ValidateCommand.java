@@ -1,5 +1,7 @@
 package org.oodrunner.runner;
 
+import org.oodrunner.framework.Injectors;
+
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner validate SPEC...}: check specs without running anything. */
-@Command(name = "validate", description = "Check specs (schema, components, cross-references); run nothing.")
+@Command(mixinStandardHelpOptions = true, name = "validate", description = "Check specs (schema, components, cross-references); run nothing.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "spec files (YAML)")
     List<Path> specs;
@@ -29,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Injector injector = Bootstrap.injector(options.settings());
+        Injector injector = Injectors.create(options.settings());
         SpecLoader loader = injector.getInstance(SpecLoader.class);
         ExperimentPlanner planner = injector.getInstance(ExperimentPlanner.class);
         PrintWriter out = command.commandLine().getOut();

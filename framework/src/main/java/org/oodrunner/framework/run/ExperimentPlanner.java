@@ -14,6 +14,7 @@ import org.oodrunner.framework.component.Metric;
 import org.oodrunner.framework.component.Model;
 import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.component.Scorer;
+import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SourceMap;
 import org.oodrunner.framework.spec.SpecError;
@@ -21,11 +22,14 @@ import org.oodrunner.framework.spec.Suggestions;
 import org.oodrunner.framework.spec.model.DatasetRef;
 import org.oodrunner.framework.spec.model.ExperimentSpec;
 import org.oodrunner.framework.spec.model.MetricRef;
+import org.oodrunner.framework.spec.model.OptimizerSpec;
 import org.oodrunner.framework.spec.model.ScorerRef;
+import org.oodrunner.framework.spec.model.TrainSpec;
 
 /**
- * Makes the components a spec names and checks what the schema cannot: splits exist, scorers
- * get what they need from the model, labels exist where needed, results have unique names.
+ * Makes the components a spec names and checks what the schema cannot: splits exist, every set
+ * has one shape after preprocessing, scorers get what they need from the model, labels exist
+ * where needed, results have unique names.
  * Fails with a positioned {@link SpecError}; loads no data and builds no graph.
  */
 public final class ExperimentPlanner {
@@ -52,6 +56,7 @@ public final class ExperimentPlanner {
         if (ood.isEmpty()) {
             throw new SpecError(src.value("/data/ood"), "data.ood lists no dataset; name at least one OOD set to compare with");
         }
+        PreprocessCheck.check(spec.data().preprocess(), train, evaluation(test, ood), src);
         Set<String> labels = new HashSet<>();
         for (PlannedDataset d : ood) {
             if (d.label().equals(test.label()) || !labels.add(d.label())) {
@@ -60,6 +65,7 @@ public final class ExperimentPlanner {
             }
         }
 
+        checkTraining(spec, src);
         Model model = registry.create(spec.model(), src, "/model", ctx);
 
         List<PlannedScorer> scorers = new ArrayList<>();
@@ -98,8 +104,42 @@ public final class ExperimentPlanner {
         return new ExperimentPlan(resolved, train, test, ood, model, scorers, metrics);
     }
 
+    /** Training options that only make sense together. */
+    private static void checkTraining(ExperimentSpec spec, SourceMap src) {
+        TrainSpec train = spec.train();
+        if (train.optimizer().schedule() == OptimizerSpec.Schedule.STEP && train.optimizer().decayEvery() == null) {
+            throw new SpecError(src.value("/train/optimizer/schedule"),
+                    "the step schedule needs train.optimizer.decay_every (steps between decays)");
+        }
+        if (spec.data().validation() == null) {
+            if (train.earlyStopping() != null) {
+                throw new SpecError(src.value("/train/early_stopping"), "early stopping needs a validation set; "
+                        + "set data.validation, e.g. {size: 0.05}");
+            }
+            if (train.evalEvery() != null) {
+                throw new SpecError(src.value("/train/eval_every"), "train.eval_every needs a validation set; "
+                        + "set data.validation, e.g. {size: 0.05}");
+            }
+        }
+    }
+
+    private static List<PlannedDataset> evaluation(PlannedDataset test, List<PlannedDataset> ood) {
+        List<PlannedDataset> all = new ArrayList<>();
+        all.add(test);
+        all.addAll(ood);
+        return all;
+    }
+
     private PlannedDataset dataset(DatasetRef ref, String pointer, SourceMap src, ComponentContext ctx) {
-        DatasetSource source = registry.create(ref, src, pointer, ctx);
+        DatasetSource source;
+        try {
+            source = registry.create(ref, src, pointer, ctx);
+        } catch (SpecError e) {
+            throw e;
+        } catch (BadInputException e) {
+            // A dataset's own check of its parameters: point at the reference.
+            throw new SpecError(src.value(pointer), e.getMessage(), e);
+        }
         String split = ref.split() != null ? ref.split() : source.splits().get(0);
         if (!source.splits().contains(split)) {
             throw new SpecError(src.value(pointer + "/split"), "dataset '" + ref.dataset() + "' has no split '" + split + "'"

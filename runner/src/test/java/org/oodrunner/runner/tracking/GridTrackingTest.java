@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.Multibinder;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.oodrunner.framework.Injectors;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.run.Progress;
 import org.oodrunner.framework.run.RunFiles;
@@ -38,7 +38,7 @@ import org.oodrunner.framework.track.Tracker;
 import org.oodrunner.framework.track.TrackerFactory;
 import org.oodrunner.framework.track.mlflow.MlflowRest;
 import org.oodrunner.framework.track.mlflow.MlflowServerExtension;
-import org.oodrunner.runner.Bootstrap;
+import org.oodrunner.runner.Cli;
 
 /** A 2x2 grid through {@code runner run}: one parent run, four children; re-runs do only what is missing. */
 class GridTrackingTest {
@@ -68,12 +68,12 @@ class GridTrackingTest {
         return f;
     }
 
-    private Cli.Result run(Path spec, Path store, String... more) {
+    private Cli run(Path spec, Path store, String... more) {
         List<String> args = new ArrayList<>(List.of("run", spec.toString(), "--out", store.toString(), "--data-root",
                 data.toString(), "--tracking-uri", MLFLOW.uri()));
         args.addAll(List.of(more));
-        Cli.Result r = Cli.run(args.toArray(String[]::new));
-        assertEquals(0, r.code(), r.err());
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
         return r;
     }
 
@@ -114,34 +114,43 @@ class GridTrackingTest {
         }
 
         JsonNode before = rest.snapshot(experiment);
-        Cli.Result again = run(spec, store);
+        Cli again = run(spec, store);
         assertEquals(4, count(again.out(), "already finished, skipped"), again.out());
         assertEquals(before, rest.snapshot(experiment), "a second run of a finished grid logs nothing");
         for (JsonNode child : runs) {
             if (child != parent) assertEquals(1, LocalStore.runJson(pointDir(store, child)).path("attempts").asInt());
         }
 
-        Cli.Result table = Cli.run("compare", "grid-once", "--tracking-uri", MLFLOW.uri(), "--sort", "auroc");
-        assertEquals(0, table.code(), table.err());
+        Cli table = Cli.run("compare", "grid-once", "--tracking-uri", MLFLOW.uri(), "--sort", "auroc");
+        assertEquals(0, table.exitCode(), table.err());
         List<Double> auroc = column(table.out(), "log_likelihood/mnist/test/auroc");
         assertEquals(4, auroc.size(), table.out());
         List<Double> sorted = new ArrayList<>(auroc);
         sorted.sort(java.util.Comparator.reverseOrder());
         assertEquals(sorted, auroc, "sorted by AUROC, highest first");
         assertTrue(table.out().contains("1 grid parent run(s) not shown"), table.out());
-        Cli.Result logistic = Cli.run("compare", "grid-once", "--tracking-uri", MLFLOW.uri(), "--filter",
+        Cli logistic = Cli.run("compare", "grid-once", "--tracking-uri", MLFLOW.uri(), "--filter",
                 "params.`model.distribution` = 'logistic'");
         assertEquals(2, column(logistic.out(), "log_likelihood/mnist/test/auroc").size(), logistic.out());
 
         run(spec, store, "--force");
+        // Every point ran from the start; each earlier run is kept, renamed, and stays on MLflow as what it was.
         List<JsonNode> after = rest.runs(experiment);
-        assertEquals(5, after.size(), "--force runs every point again, into the same MLflow runs");
-        for (JsonNode child : after) {
-            if (child.path("info").path("run_id").asText().equals(parentId)) continue;
+        assertEquals(9, after.size(), "the grid, its four earlier children and four new ones");
+        for (JsonNode child : runs) {
+            if (child == parent) continue;
+            String oldId = child.path("info").path("run_id").asText();
             Path dir = pointDir(store, child);
-            assertEquals(2, LocalStore.runJson(dir).path("attempts").asInt());
-            assertEquals(LocalStore.metrics(dir), LocalStore.metrics(rest, child.path("info").path("run_id").asText()));
+            String newId = LocalStore.runId(dir, MLFLOW.uri());
+            assertNotEquals(oldId, newId);
+            assertEquals(1, LocalStore.runJson(dir).path("attempts").asInt(), "a fresh run, not a resumed one");
+            assertEquals(parentId, MlflowRest.tags(rest.run(newId)).get("mlflow.parentRunId"));
+            assertEquals(LocalStore.metrics(dir), LocalStore.metrics(rest, newId));
+            Path aside = LocalStore.only(store, dir.getFileName() + ".replaced-");
+            assertEquals(oldId, LocalStore.runId(aside, MLFLOW.uri()));
+            assertEquals("FINISHED", rest.run(oldId).path("info").path("status").asText());
         }
+        assertEquals("FINISHED", rest.run(parentId).path("info").path("status").asText());
     }
 
     @Test
@@ -149,17 +158,15 @@ class GridTrackingTest {
         Path spec = spec("gridfail", "grid-fail");
         Path store = work.resolve("runs");
         RunSettings settings = new RunSettings(store, data, MLFLOW.uri());
-        List<ResolvedSpec> points = Bootstrap.injector(settings).getInstance(SpecLoader.class)
+        List<ResolvedSpec> points = Injectors.create(settings).getInstance(SpecLoader.class)
                 .load(spec, spec.toString(), SpecLoader.Options.defaults());
         String failing = points.get(2).hash();
-        List<com.google.inject.Module> modules = new ArrayList<>(Bootstrap.modules(settings));
-        modules.add(new AbstractModule() {
+        Injector failingInjector = Injectors.create(settings, new AbstractModule() {
             @Override
             protected void configure() {
                 Multibinder.newSetBinder(binder(), TrackerFactory.class).addBinding().toInstance(new FailTraining(failing));
             }
         });
-        Injector failingInjector = Guice.createInjector(modules);
         GridOutcome first = failingInjector.getInstance(GridRunner.class).run(points, spec, false, Progress.silent(), p -> {});
         assertEquals(RunStatus.FAILED, first.status());
         assertEquals(1, first.failed());
@@ -175,9 +182,9 @@ class GridTrackingTest {
         ObjectNode othersBefore = othersOnly(rest.snapshot(experiment), failedId, parentId);
         assertEquals(3, othersBefore.size());
 
-        Cli.Result again = run(spec, store);
-        assertEquals(3, count(again.out(), "already finished, skipped"), again.out());
-        assertEquals(1, count(again.err(), "running again: it failed"), again.err());
+        Stderr.Captured<Cli> again = Stderr.during(() -> run(spec, store));
+        assertEquals(3, count(again.value().out(), "already finished, skipped"), again.value().out());
+        assertEquals(1, count(again.log(), "running again: it failed"), again.log());
         assertEquals(2, LocalStore.runJson(failedDir).path("attempts").asInt());
         for (ResolvedSpec p : points) {
             if (!p.hash().equals(failing)) assertEquals(1, LocalStore.runJson(store.resolve("gridfail-" + p.hash())).path("attempts").asInt());

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.Multibinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.oodrunner.framework.Injectors;
 import org.oodrunner.framework.run.ExperimentRunner;
 import org.oodrunner.framework.run.Progress;
 import org.oodrunner.framework.run.RunFiles;
@@ -37,7 +36,7 @@ import org.oodrunner.framework.track.mlflow.MlflowRest;
 import org.oodrunner.framework.track.mlflow.MlflowServerExtension;
 import org.oodrunner.framework.track.mlflow.MlflowServerProcess;
 import org.oodrunner.framework.track.mlflow.SyncState;
-import org.oodrunner.runner.Bootstrap;
+import org.oodrunner.runner.Cli;
 
 /** Training never depends on the server: it dies mid-run, or is down from the start, and `runner sync` makes up for it. */
 class OutageTest {
@@ -61,14 +60,12 @@ class OutageTest {
         Files.writeString(spec, TinyData.spec("outage", "outage", 40, ""));
         Path store = work.resolve("runs");
         RunSettings settings = new RunSettings(store, data, MLFLOW.uri());
-        List<com.google.inject.Module> modules = new ArrayList<>(Bootstrap.modules(settings));
-        modules.add(new AbstractModule() {
+        Injector injector = Injectors.create(settings, new AbstractModule() {
             @Override
             protected void configure() {
                 Multibinder.newSetBinder(binder(), TrackerFactory.class).addBinding().toInstance(new KillServerAt(20));
             }
         });
-        Injector injector = Guice.createInjector(modules);
         ResolvedSpec run = injector.getInstance(SpecLoader.class).load(spec, spec.toString(), SpecLoader.Options.defaults()).get(0);
         RunOutcome outcome = injector.getInstance(ExperimentRunner.class).run(run, spec, Progress.silent());
 
@@ -85,16 +82,16 @@ class OutageTest {
         assertTrue(before >= 1 && before < local.get("train/loss").size(), "some values reached the server: " + before);
         assertEquals("RUNNING", rest.run(runId).path("info").path("status").asText());
 
-        Cli.Result sync = Cli.run("sync", dir.toString(), "--tracking-uri", MLFLOW.uri());
-        assertEquals(0, sync.code(), sync.err());
+        Cli sync = Cli.run("sync", dir.toString(), "--tracking-uri", MLFLOW.uri());
+        assertEquals(0, sync.exitCode(), sync.err());
         assertEquals(local, LocalStore.metrics(rest, runId), "every value once, with its step and time");
         assertEquals("FINISHED", rest.run(runId).path("info").path("status").asText());
         assertArrayEquals(Files.readAllBytes(dir.resolve("results.json")), rest.artifact(rest.run(runId), "results.json"));
 
         // The same spec, uninterrupted, in another store and experiment: the server holds the same run.
-        Cli.Result reference = Cli.run("run", spec.toString(), "--out", work.resolve("reference").toString(), "--data-root",
+        Cli reference = Cli.run("run", spec.toString(), "--out", work.resolve("reference").toString(), "--data-root",
                 data.toString(), "--tracking-uri", MLFLOW.uri(), "--set", "tracking.experiment=outage-reference");
-        assertEquals(0, reference.code(), reference.err());
+        assertEquals(0, reference.exitCode(), reference.err());
         String referenceId = LocalStore.runId(LocalStore.only(work.resolve("reference"), "outage-"), MLFLOW.uri());
         assertEquals(LocalStore.withoutTimes(LocalStore.metrics(rest, referenceId)), LocalStore.withoutTimes(LocalStore.metrics(rest, runId)));
         assertEquals(paramsBut(rest, referenceId, "tracking.experiment"), paramsBut(rest, runId, "tracking.experiment"));
@@ -110,16 +107,16 @@ class OutageTest {
         Path store = work.resolve("runs");
         String closed = "http://127.0.0.1:" + MlflowServerProcess.freePort();
         long t0 = System.nanoTime();
-        Cli.Result r = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString(),
-                "--tracking-uri", closed);
-        assertEquals(0, r.code(), r.err());
+        Stderr.Captured<Cli> r = Stderr.during(() -> Cli.run("run", spec.toString(), "--out", store.toString(),
+                "--data-root", data.toString(), "--tracking-uri", closed));
+        assertEquals(0, r.value().exitCode(), r.value().err());
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(90).toNanos());
-        assertTrue(r.err().contains("is unreachable"), r.err());
-        assertTrue(r.err().contains("runner sync"), r.err());
+        assertTrue(r.log().contains("is unreachable"), r.log());
+        assertTrue(r.log().contains("runner sync"), r.log());
         Path dir = LocalStore.only(store, "down-");
 
-        Cli.Result sync = Cli.run("sync", dir.toString(), "--tracking-uri", MLFLOW.uri());
-        assertEquals(0, sync.code(), sync.err());
+        Cli sync = Cli.run("sync", dir.toString(), "--tracking-uri", MLFLOW.uri());
+        assertEquals(0, sync.exitCode(), sync.err());
         MlflowRest rest = MLFLOW.rest();
         String runId = LocalStore.runId(dir, MLFLOW.uri());
         assertEquals(LocalStore.metrics(dir), LocalStore.metrics(rest, runId));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oodrunner.framework.track.mlflow.MlflowNames;
 import org.oodrunner.framework.track.mlflow.MlflowRest;
 import org.oodrunner.framework.track.mlflow.MlflowServerExtension;
+import org.oodrunner.runner.Cli;
 
 /** One real run through {@code runner run}, tracked on a real MLflow server and read back over REST. */
 class TrackedRunTest {
@@ -45,10 +46,10 @@ class TrackedRunTest {
     void aRunLogsItsParamsMetricHistoriesTagsAndArtifacts() throws IOException {
         Path spec = spec("tracked", "cli-tracked", "");
         Path store = work.resolve("runs");
-        Cli.Result r = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString(),
-                "--tracking-uri", MLFLOW.uri());
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("tracked on MLflow: " + MLFLOW.uri() + "/#/experiments/"), r.err());
+        Stderr.Captured<Cli> made = Stderr.during(() -> Cli.run("run", spec.toString(), "--out", store.toString(),
+                "--data-root", data.toString(), "--tracking-uri", MLFLOW.uri()));
+        assertEquals(0, made.value().exitCode(), made.value().err());
+        assertTrue(made.log().contains("tracked on MLflow: " + MLFLOW.uri() + "/#/experiments/"), made.log());
 
         Path dir = LocalStore.only(store, "tracked-");
         MlflowRest rest = MLFLOW.rest();
@@ -93,14 +94,14 @@ class TrackedRunTest {
     void aRunMadeWithoutAServerIsSentLaterBySyncOnceOnly() throws IOException {
         Path spec = spec("offline", "cli-offline", "");
         Path store = work.resolve("runs");
-        Cli.Result r = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString(),
+        Cli r = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString(),
                 "--tracking-uri", "none");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         Path dir = LocalStore.only(store, "offline-");
         assertFalse(Files.exists(dir.resolve("mlflow-sync.json")));
 
-        Cli.Result sync = Cli.run("sync", dir.toString(), "--tracking-uri", MLFLOW.uri());
-        assertEquals(0, sync.code(), sync.err());
+        Cli sync = Cli.run("sync", dir.toString(), "--tracking-uri", MLFLOW.uri());
+        assertEquals(0, sync.exitCode(), sync.err());
         assertTrue(sync.out().contains("offline: "), sync.out());
         String runId = LocalStore.runId(dir, MLFLOW.uri());
         MlflowRest rest = MLFLOW.rest();
@@ -108,8 +109,8 @@ class TrackedRunTest {
         assertEquals("FINISHED", rest.run(runId).path("info").path("status").asText());
 
         JsonNode before = rest.snapshot(rest.experimentId("cli-offline"));
-        Cli.Result again = Cli.run("sync", dir.toString(), "--tracking-uri", MLFLOW.uri());
-        assertEquals(0, again.code(), again.err());
+        Cli again = Cli.run("sync", dir.toString(), "--tracking-uri", MLFLOW.uri());
+        assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("offline: up to date"), again.out());
         assertEquals(before, rest.snapshot(rest.experimentId("cli-offline")));
     }
@@ -120,8 +121,8 @@ class TrackedRunTest {
         Files.writeString(spec, Files.readString(spec).replace("tracking: {experiment: cli-bad, flush_seconds: 0.2}",
                 "tracking: {experiment: cli-bad, uri: 'file:./mlruns'}"));
         Path store = work.resolve("runs");
-        Cli.Result r = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString());
-        assertEquals(2, r.code(), r.err());
+        Cli r = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString());
+        assertEquals(2, r.exitCode(), r.err());
         java.util.List<String> lines = Files.readAllLines(spec);
         int line = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("tracking:")).findFirst().orElseThrow());
         int column = 1 + lines.get(line - 1).indexOf("'file:");
@@ -133,8 +134,8 @@ class TrackedRunTest {
 
     @Test
     void syncOfSomethingThatIsNotARunIsABadInput() {
-        Cli.Result r = Cli.run("sync", work.toString(), "--tracking-uri", MLFLOW.uri());
-        assertEquals(2, r.code());
+        Cli r = Cli.run("sync", work.toString(), "--tracking-uri", MLFLOW.uri());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("is not a run directory"), r.err());
     }
 }

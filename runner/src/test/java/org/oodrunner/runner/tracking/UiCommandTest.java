@@ -17,6 +17,7 @@ import org.oodrunner.framework.track.mlflow.LocalMlflowUi;
 import org.oodrunner.framework.track.mlflow.MlflowExecutable;
 import org.oodrunner.framework.track.mlflow.MlflowRest;
 import org.oodrunner.framework.track.mlflow.SyncState;
+import org.oodrunner.runner.Cli;
 
 /** {@code runner ui}: a local MLflow over the run store, or a clear word on how to install one. */
 class UiCommandTest {
@@ -33,8 +34,8 @@ class UiCommandTest {
 
     @Test
     void withoutMlflowItSaysHowToInstallIt() {
-        Cli.Result r = Cli.run("ui", "--out", work.toString(), "--mlflow", work.resolve("no-such-mlflow").toString());
-        assertEquals(2, r.code());
+        Cli r = Cli.run("ui", "--out", work.toString(), "--mlflow", work.resolve("no-such-mlflow").toString());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("pip install mlflow"), r.err());
     }
 
@@ -43,14 +44,14 @@ class UiCommandTest {
         Path spec = work.resolve("local.yaml");
         Files.writeString(spec, TinyData.spec("local", "ui-local", 12, ""));
         Path store = work.resolve("runs");
-        Cli.Result made = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString(),
+        Cli made = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString(),
                 "--tracking-uri", "none");
-        assertEquals(0, made.code(), made.err());
+        assertEquals(0, made.exitCode(), made.err());
         Path dir = LocalStore.only(store, "local-");
 
         Path mlflow = MlflowExecutable.find(null, System::getenv).orElseThrow(() -> new AssertionError(
                 "the ui test needs the mlflow command: " + MlflowExecutable.installHint(System::getenv)));
-        AtomicReference<Cli.Result> ended = new AtomicReference<>();
+        AtomicReference<Cli> ended = new AtomicReference<>();
         Thread ui = new Thread(() -> ended.set(Cli.run("ui", "--out", store.toString(), "--mlflow", mlflow.toString())));
         ui.start();
         try {
@@ -64,7 +65,7 @@ class UiCommandTest {
             stopServerOf(store);
             ui.join(Duration.ofSeconds(60).toMillis());
         }
-        assertEquals(1, ended.get().code(), "the command ends when its server does");
+        assertEquals(1, ended.get().exitCode(), "the command ends when its server does");
         assertTrue(ended.get().out().contains("MLflow UI: http://127.0.0.1:"), ended.get().out());
         assertTrue(ended.get().err().contains("the MLflow server stopped"), ended.get().err());
     }

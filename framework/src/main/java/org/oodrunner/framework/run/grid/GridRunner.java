@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,12 +25,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.oodrunner.framework.errors.RunFailedException;
+import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.run.ExperimentRunner;
 import org.oodrunner.framework.run.Progress;
 import org.oodrunner.framework.run.Provenance;
 import org.oodrunner.framework.run.RunFiles;
+import org.oodrunner.framework.run.RunLock;
 import org.oodrunner.framework.run.RunOutcome;
 import org.oodrunner.framework.run.RunStore;
+import org.oodrunner.framework.run.StopSignal;
 import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SpecJson;
 import org.oodrunner.framework.track.CompositeTracker;
@@ -48,22 +54,28 @@ import org.slf4j.LoggerFactory;
  * <p>Running a grid again does only what is missing: a point whose spec hash already has a
  * FINISHED run, in the store or on a tracking server, is skipped; an interrupted point (RUNNING
  * or KILLED in its run.json) and a failed one run again through {@link ExperimentRunner}, which
- * resumes from what the earlier attempt left. {@code force} runs every point. When every point
- * is skipped and the grid already finished, nothing at all is written or sent.
+ * resumes from what the earlier attempt left. {@code force} runs every point from the start: the
+ * earlier run directory is kept, renamed {@code <dir>.replaced-<time>}. When every point is
+ * skipped and the grid already finished, nothing at all is written or sent. A stop request
+ * (Ctrl-C) ends the grid as KILLED after the point in progress stops.
  */
 public final class GridRunner {
     private static final Logger LOG = LoggerFactory.getLogger(GridRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
     private final ExperimentRunner runner;
     private final RunStore store;
     private final Set<TrackerFactory> trackerFactories;
+    private final StopSignal stop;
 
     @Inject
-    public GridRunner(ExperimentRunner runner, RunStore store, Set<TrackerFactory> trackerFactories) {
+    public GridRunner(ExperimentRunner runner, RunStore store, Set<TrackerFactory> trackerFactories, StopSignal stop) {
         this.runner = runner;
         this.store = store;
         this.trackerFactories = trackerFactories;
+        this.stop = stop;
     }
 
     /** The grid's identity: its points' spec hashes, in order. */
@@ -133,11 +145,19 @@ public final class GridRunner {
                 for (int i = 0; i < points.size(); i++) {
                     ResolvedSpec p = points.get(i);
                     PointAction a = actions.get(i);
+                    if (stop.requested()) {
+                        throw new RunInterruptedException("grid " + first.spec().name() + " stopped before point " + (i + 1)
+                                + " of " + points.size() + " (" + stop.reason() + "); run the spec again to go on");
+                    }
                     LOG.info("[{}/{}] {}: {}", i + 1, points.size(), p.runName(), a.description());
+                    if (a == PointAction.RERUN_FORCED) setAside(store.filesFor(p));
                     PointOutcome o = a.runs() ? runPoint(p, specFile, progress, grid, a) : skipped(p, a, elsewhere.get(i));
                     outcomes.add(o);
                     onPoint.accept(o);
                 }
+            } catch (RunInterruptedException e) {
+                tracker.finish(RunStatus.KILLED);
+                throw e;
             } catch (RuntimeException e) {
                 tracker.finish(RunStatus.FAILED);
                 throw e;
@@ -148,6 +168,21 @@ public final class GridRunner {
             tracker.finish(status);
             return new GridOutcome(grid, outcomes, status, true, summary);
         }
+    }
+
+    /** Keeps an earlier run of a point under another name, so that the point starts afresh. */
+    private static void setAside(RunFiles files) {
+        if (!Files.isDirectory(files.dir())) return;
+        try (RunLock lock = RunLock.acquire(files)) {
+            // Not in use by another process: it may move.
+        }
+        Path aside = files.dir().resolveSibling(files.dir().getFileName() + ".replaced-" + ASIDE.format(Instant.now()));
+        try {
+            Files.move(files.dir(), aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + files.dir() + " aside to run it again", e);
+        }
+        LOG.info("the earlier run is kept in {}", aside);
     }
 
     private PointAction decide(ResolvedSpec point, boolean force) {

@@ -1,11 +1,14 @@
 package org.oodrunner.framework.run.stages;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.oodrunner.framework.component.Quantity;
+import org.oodrunner.framework.data.ChannelStatistics;
 import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
 import org.oodrunner.framework.tf.GraphContext;
 import org.oodrunner.framework.tf.InputTransform;
+import org.oodrunner.framework.tf.InputTransforms;
 import org.oodrunner.framework.tf.ModelGraph;
 import org.oodrunner.framework.tf.OpSeeds;
 import org.oodrunner.framework.tf.Parameters;
@@ -40,7 +43,7 @@ public final class ModelStage implements Stage {
             Placeholder<TFloat32> feed = tf.withName("images").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
             Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-            InputTransform transform = InputTransform.identity();
+            InputTransform transform = InputTransforms.of(ctx.spec().data().preprocess(), () -> measured(ctx));
             InputTransform.Result input = transform.forward(tf.withSubScope("input_transform"), feed);
             GraphContext graph = new GraphContext(runtime.graph(), tf, shape, ctx.trainSet().numClasses(),
                     ctx.preprocessing().levels(), feed, input.output(), input.logDetJacobian(), transform, labels,
@@ -59,5 +62,15 @@ public final class ModelStage implements Stage {
             runtime.close();
             throw e;
         }
+    }
+
+    /** The training set's channel statistics for normalisation, logged so the run can be repeated exactly. */
+    private static ChannelStatistics measured(RunContext ctx) {
+        ChannelStatistics stats = ChannelStatistics.of(ctx.trainSet(), ctx.preprocessing());
+        ctx.tracker().logParams(Map.of("data.preprocess.measured_mean", Arrays.toString(stats.mean()),
+                "data.preprocess.measured_std", Arrays.toString(stats.std())));
+        LOG.info("normalisation measured on {}: mean {}, std {}", ctx.trainSet().name(), Arrays.toString(stats.mean()),
+                Arrays.toString(stats.std()));
+        return stats;
     }
 }

@@ -13,7 +13,9 @@ public record TrackingSpec(
         double flushSeconds,
         @Param(doc = "upload run artifacts up to this size per file, in MiB (saved models and checkpoints are often "
                 + "larger: raise it to upload them); 0 uploads none", value = "64", min = 0)
-        double maxArtifactMb) {
+        double maxArtifactMb,
+        @Param(doc = "also upload the run's checkpoints (latest and best) at its end, within max_artifact_mb", value = "false")
+        boolean uploadCheckpoints) {
 
     /** The defaults above, for runs recorded before these settings existed. */
     public static final double DEFAULT_FLUSH_SECONDS = 5;

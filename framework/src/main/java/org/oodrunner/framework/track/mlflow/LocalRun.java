@@ -117,6 +117,11 @@ public final class LocalRun {
         return (long) (mb * 1024 * 1024);
     }
 
+    /** Whether the run's checkpoints go to the server with its artifacts. */
+    public boolean uploadCheckpoints() {
+        return tracking.path("upload_checkpoints").asBoolean(false);
+    }
+
     public String description() {
         return description;
     }

@@ -99,6 +99,18 @@ public final class MlflowConnection implements AutoCloseable {
         return s.contains("'") ? "\"" + s.replace("\"", "\\\"") + "\"" : "'" + s + "'";
     }
 
+    /** Deletes a run the way the UI does (it can be restored there); one already gone is fine. */
+    public void deleteRun(String runId) {
+        try {
+            call("delete run " + runId, () -> {
+                client.deleteRun(runId);
+                return null;
+            });
+        } catch (MlflowRejectedException gone) {
+            // Nothing left to delete.
+        }
+    }
+
     /** Runs of the experiments matching an MLflow filter, every page. */
     public List<Run> search(List<String> experimentIds, String filter, int max) {
         List<Run> out = new ArrayList<>();

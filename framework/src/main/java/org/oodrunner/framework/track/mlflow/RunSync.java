@@ -35,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * server does not have yet, the artifacts that changed, and the status. What was sent is saved
  * in {@link SyncState} after every accepted request, so syncing again, after a crash or an
  * outage, sends only the rest: a live run and a later {@code runner sync} are the same code.
+ *
+ * <p>MLflow cannot forget a metric value. When the local log was cut back rather than appended
+ * to (a resumed run drops what its killed attempt logged after the last checkpoint), the run is
+ * sent afresh to a new MLflow run and the old one is deleted (restorable in the UI), so the
+ * server shows the history the store holds.
  */
 public final class RunSync {
     private static final Logger LOG = LoggerFactory.getLogger(RunSync.class);
@@ -86,6 +91,17 @@ public final class RunSync {
 
     /** The MLflow run of this local run: the one made before, found by its sync key, or a new one. */
     private SyncState.Target ensureRun(LocalRun run, SyncState state, SyncState.Target target) {
+        String replaced = null;
+        if (target.runId != null && !new MetricLog(run.files().metrics()).continuesFrom(target.metricsOffset, target.metricsLastLine)) {
+            replaced = target.runId;
+            LOG.info("{}: its metric log was cut back (a resumed run); it goes to a new MLflow run and {} is deleted",
+                    run.name(), replaced);
+            server.deleteRun(replaced);
+            confirmedRuns.remove(replaced);
+            state.targets.remove(targetKey);
+            target = state.target(targetKey);
+            saved(state, run);
+        }
         if (target.runId != null && !confirmedRuns.contains(target.runId)) {
             if (target.experimentId == null || server.run(target.experimentId, target.runId).isEmpty()) {
                 LOG.warn("{}: MLflow run {} is gone from {}; sending the run again", run.name(), target.runId, server.target());
@@ -106,8 +122,10 @@ public final class RunSync {
             info = earlier.get(0).getInfo();
             LOG.debug("{}: continuing MLflow run {}", run.name(), info.getRunId());
         } else {
-            info = server.createRun(experimentId, run.name(), run.startMillis(), run.provenance("user"),
-                    Map.of(SystemTags.SYNC_KEY, key));
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put(SystemTags.SYNC_KEY, key);
+            if (replaced != null) tags.put("ood.replaces", replaced);
+            info = server.createRun(experimentId, run.name(), run.startMillis(), run.provenance("user"), tags);
         }
         target.experimentId = info.getExperimentId();
         target.runId = info.getRunId();
@@ -192,12 +210,6 @@ public final class RunSync {
 
     private void sendMetrics(LocalRun run, SyncState state, SyncState.Target target, SyncReport report) {
         MetricLog log = new MetricLog(run.files().metrics());
-        if (!log.continuesFrom(target.metricsOffset, target.metricsLastLine)) {
-            LOG.warn("{}: {} changed other than by appending; sending it again from the start (the server keeps one "
-                    + "copy of identical values)", run.name(), run.files().metrics());
-            target.metricsOffset = 0;
-            target.metricsLastLine = null;
-        }
         Set<String> usedKeys = new HashSet<>(target.metricKeys.values());
         while (true) {
             MetricLog.Chunk chunk = log.read(target.metricsOffset, MlflowNames.MAX_METRICS_PER_BATCH);
@@ -263,26 +275,31 @@ public final class RunSync {
 
     /**
      * Artifact path on the server -> local file: everything under artifacts/, then the run's record
-     * files (spec.yaml, spec.effective.json, results.json) that artifacts/ does not already hold.
+     * files (spec.yaml, spec.effective.json, results.json) that artifacts/ does not already hold,
+     * then, when the spec asks, the checkpoints under checkpoints/.
      */
     static Map<String, Path> artifactFiles(LocalRun run) {
         Map<String, Path> out = new LinkedHashMap<>();
-        Path root = run.files().artifacts();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(Files::isRegularFile)
-                        .filter(f -> !f.getFileName().toString().endsWith(".tmp") && !f.getFileName().toString().endsWith(".partial"))
-                        .sorted()
-                        .forEach(f -> out.put(root.relativize(f).toString().replace('\\', '/'), f));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + root, e);
-            }
-        }
+        addTree(run.files().artifacts(), "", out);
         for (String name : RECORD_FILES) {
             Path f = run.dir().resolve(name);
             if (Files.isRegularFile(f)) out.putIfAbsent(name, f);
         }
+        if (run.uploadCheckpoints()) addTree(run.files().checkpoints(), "checkpoints/", out);
         return out;
+    }
+
+    /** Every finished file under {@code root} (not temporary ones being written), as {@code prefix + relative path}. */
+    private static void addTree(Path root, String prefix, Map<String, Path> out) {
+        if (!Files.isDirectory(root)) return;
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().endsWith(".tmp") && !f.getFileName().toString().endsWith(".partial"))
+                    .sorted()
+                    .forEach(f -> out.put(prefix + root.relativize(f).toString().replace('\\', '/'), f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
     }
 
     private void sendStatus(LocalRun run, SyncState state, SyncState.Target target, SyncReport report) {

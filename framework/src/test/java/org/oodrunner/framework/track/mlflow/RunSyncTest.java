@@ -2,6 +2,7 @@ package org.oodrunner.framework.track.mlflow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,7 +132,7 @@ class RunSyncTest {
     }
 
     @Test
-    void aGrowingRunIsSentPieceByPieceAndARewrittenMetricsFileWithoutDuplicates() throws IOException {
+    void aGrowingRunIsSentPieceByPieceAndACutBackLogGoesToAFreshRun() throws IOException {
         RunFiles files = new RunFiles(store.resolve("growing"));
         MlflowRest rest = MLFLOW.rest();
         RunSync sync = sync(MLFLOW.uri());
@@ -150,17 +151,23 @@ class RunSyncTest {
         assertEquals("KILLED", rest.run(runId).path("info").path("status").asText());
         assertEquals(historyOf(files, "train/loss"), serverHistory(rest, runId, "train/loss"));
 
-        // Rewritten, not appended to (a resumed run dropping values past its checkpoint, say): sent again
-        // from the start; the server keeps one copy of each identical value.
+        // Cut back, as a resumed run drops what its killed attempt logged after the last checkpoint, then
+        // appended to: MLflow cannot forget values, so the run goes to a new MLflow run and the old one is deleted.
         List<String> lines = Files.readAllLines(files.metrics());
-        List<String> rewritten = new ArrayList<>(lines.subList(0, 12));
-        rewritten.add(lines.get(12).replace("\"value\":13.0", "\"value\":113.0"));
-        Files.write(files.metrics(), rewritten);
+        List<String> resumed = new ArrayList<>(lines.subList(0, 12));
+        resumed.add(lines.get(12).replace("\"value\":13.0", "\"value\":113.0"));
+        Files.write(files.metrics(), resumed);
         SyncReport resent = sync(MLFLOW.uri()).sync(files.dir(), true, PATIENCE);
+        assertNotEquals(runId, resent.runId());
         assertEquals(13, resent.metrics());
-        List<String> server = serverHistory(rest, runId, "train/loss");
-        assertEquals(16, server.size(), "15 values kept once each, plus the one rewritten value");
-        assertTrue(server.containsAll(historyOf(files, "train/loss")));
+        assertEquals(historyOf(files, "train/loss"), serverHistory(rest, resent.runId(), "train/loss"));
+        assertEquals("deleted", rest.run(runId).path("info").path("lifecycle_stage").asText());
+        JsonNode replacement = rest.run(resent.runId());
+        assertEquals(runId, MlflowRest.tags(replacement).get("ood.replaces"));
+        assertEquals("KILLED", replacement.path("info").path("status").asText());
+        assertEquals(1, rest.runs(rest.experimentId("sync-growing")).stream()
+                .filter(r -> r.path("info").path("lifecycle_stage").asText().equals("active")).count());
+        assertTrue(sync(MLFLOW.uri()).sync(files.dir(), true, PATIENCE).nothingSent());
     }
 
     @Test
