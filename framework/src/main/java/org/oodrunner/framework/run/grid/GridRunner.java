@@ -129,6 +129,14 @@ public final class GridRunner {
             return new GridOutcome(grid, outcomes, RunStatus.FINISHED, false, GridSummary.of(axes, outcomes));
         }
 
+        try (RunLock lock = RunLock.acquire(grid)) {
+            return runPoints(points, specFile, progress, onPoint, grid, actions, elsewhere, axes);
+        }
+    }
+
+    private GridOutcome runPoints(List<ResolvedSpec> points, Path specFile, Progress progress,
+            Consumer<PointOutcome> onPoint, RunFiles grid, List<PointAction> actions, List<FinishedRun> elsewhere,
+            List<String> axes) {
         writeGridRecord(grid, points, specFile);
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalTracker(grid));
