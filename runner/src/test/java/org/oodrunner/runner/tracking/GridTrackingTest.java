@@ -189,12 +189,19 @@ class GridTrackingTest {
         for (ResolvedSpec p : points) {
             if (!p.hash().equals(failing)) assertEquals(1, LocalStore.runJson(store.resolve("gridfail-" + p.hash())).path("attempts").asInt());
         }
-        assertEquals(5, rest.runs(experiment).size(), "the failed child's MLflow run is reused");
-        assertEquals("FINISHED", rest.run(failedId).path("info").path("status").asText());
+        // The rerun resumed from the checkpoint the engine saved at step 0 and cut its metric log back to it;
+        // MLflow cannot forget the failed attempt's values, so the child is now a fresh MLflow run.
+        String rerunId = LocalStore.runId(failedDir, MLFLOW.uri());
+        assertNotEquals(failedId, rerunId);
+        assertEquals("deleted", rest.run(failedId).path("info").path("lifecycle_stage").asText());
+        assertEquals(failedId, MlflowRest.tags(rest.run(rerunId)).get("ood.replaces"));
+        assertEquals(5, rest.runs(experiment).stream()
+                .filter(r -> r.path("info").path("lifecycle_stage").asText().equals("active")).count());
+        assertEquals("FINISHED", rest.run(rerunId).path("info").path("status").asText());
+        assertEquals(parentId, MlflowRest.tags(rest.run(rerunId)).get("mlflow.parentRunId"));
         assertEquals("FINISHED", rest.run(parentId).path("info").path("status").asText());
-        assertEquals(LocalStore.metrics(failedDir), LocalStore.metrics(rest, failedId));
+        assertEquals(LocalStore.metrics(failedDir), LocalStore.metrics(rest, rerunId));
         assertEquals(othersBefore, othersOnly(rest.snapshot(experiment), failedId, parentId), "the other children are untouched");
-        assertNotEquals(failedId, parentId);
     }
 
     /** Fails one point's training at its fourth step, through the tracker SPI, as a crashing component would. */

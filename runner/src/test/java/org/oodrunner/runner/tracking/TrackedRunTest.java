@@ -84,7 +84,11 @@ class TrackedRunTest {
         assertTrue(histories.containsKey("log_likelihood/mnist/test/auroc"));
 
         Map<String, Long> artifacts = rest.artifacts(runId);
-        assertEquals(java.util.Set.of("spec.yaml", "spec.effective.json", "results.json", "scores.csv"), artifacts.keySet());
+        assertEquals(java.util.Set.of("spec.yaml", "spec.effective.json", "results.json", "scores.csv",
+                "saved_model/saved_model.pb", "saved_model/variables/variables.index",
+                "saved_model/variables/variables.data-00000-of-00001"), artifacts.keySet());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("artifacts/saved_model/saved_model.pb")),
+                rest.artifact(run, "saved_model/saved_model.pb"));
         assertArrayEquals(Files.readAllBytes(dir.resolve("spec.yaml")), rest.artifact(run, "spec.yaml"));
         assertArrayEquals(Files.readAllBytes(dir.resolve("results.json")), rest.artifact(run, "results.json"));
         assertArrayEquals(Files.readAllBytes(dir.resolve("artifacts/scores.csv")), rest.artifact(run, "scores.csv"));
