@@ -22,6 +22,7 @@ import org.oodrunner.framework.spec.model.DatasetRef;
 import org.oodrunner.framework.spec.model.ExperimentSpec;
 import org.oodrunner.framework.spec.model.MetricRef;
 import org.oodrunner.framework.spec.model.ScorerRef;
+import org.oodrunner.framework.tf.DerivedQuantities;
 
 /**
  * Makes the components a spec names and checks what the schema cannot: splits exist, scorers
@@ -29,6 +30,9 @@ import org.oodrunner.framework.spec.model.ScorerRef;
  * Fails with a positioned {@link SpecError}; loads no data and builds no graph.
  */
 public final class ExperimentPlanner {
+    /** Column names of scores.csv that are not scorer labels. */
+    private static final Set<String> RESERVED_SCORER_LABELS = Set.of("dataset", "role", "index", "model_bits_per_dim");
+
     private final ComponentRegistry registry;
     private final Path dataRoot;
 
@@ -69,12 +73,16 @@ public final class ExperimentPlanner {
             String pointer = "/scorers/" + i;
             Scorer scorer = registry.create(ref, src, pointer, ctx);
             Set<Quantity> missing = new LinkedHashSet<>(scorer.requires());
-            missing.removeAll(model.provides());
+            missing.removeAll(DerivedQuantities.available(model.provides()));
             if (!missing.isEmpty()) {
                 throw new SpecError(src.value(pointer), "scorer '" + ref.type() + "' needs "
-                        + String.join(", ", missing.stream().map(Quantity::name).toList()) + ", which model '"
+                        + String.join(", ", missing.stream().map(ExperimentPlanner::describe).toList()) + ", which model '"
                         + spec.model().type() + "' does not provide (it provides "
                         + String.join(", ", model.provides().stream().map(Quantity::name).toList()) + ")");
+            }
+            if (RESERVED_SCORER_LABELS.contains(ref.name())) {
+                throw new SpecError(src.value(pointer), "a scorer cannot be named '" + ref.name()
+                        + "': scores.csv has a column of that name; give it another `name:`");
             }
             if (!scorerLabels.add(ref.name())) {
                 throw new SpecError(src.value(pointer), "two scorers are both named '" + ref.name() + "'; give one a `name:`");
@@ -95,7 +103,29 @@ public final class ExperimentPlanner {
             }
             metrics.add(new PlannedMetric(ref.type(), metric));
         }
+        checkAnalyses(spec, src, train, model);
         return new ExperimentPlan(resolved, train, test, ood, model, scorers, metrics);
+    }
+
+    /** A quantity as a message names it: derived ones say what they are derived from. */
+    private static String describe(Quantity q) {
+        Quantity source = DerivedQuantities.SOURCES.get(q);
+        return source == null ? q.name() : q.name() + " (derived from " + source.name() + ")";
+    }
+
+    private static void checkAnalyses(ExperimentSpec spec, SourceMap src, PlannedDataset train, Model model) {
+        if (spec.analyses().graying()) {
+            String at = "/analyses/graying";
+            if (!model.provides().contains(Quantity.LOG_LIKELIHOOD)) {
+                throw new SpecError(src.value(at), "analyses.graying compares log-likelihoods, which model '"
+                        + spec.model().type() + "' does not provide; remove it or choose a density model");
+            }
+            int channels = train.source().shape().channels();
+            if (channels != 3) {
+                throw new SpecError(src.value(at), "analyses.graying needs color images (3 channels), but '"
+                        + train.ref().dataset() + "' has " + channels + "; remove it for this dataset");
+            }
+        }
     }
 
     private PlannedDataset dataset(DatasetRef ref, String pointer, SourceMap src, ComponentContext ctx) {

@@ -19,4 +19,6 @@ public record ExperimentSpec(
                 value = "[auroc, aupr_in, aupr_out, fpr_at_95_tpr]") List<MetricRef> metrics,
         @Param(doc = "where runs are logged besides the local run store", value = "{}") TrackingSpec tracking,
         @Param(doc = "where and how the run executes; does not change what it computes", value = "{}")
-        RuntimeSpec runtime) {}
+        RuntimeSpec runtime,
+        @Param(doc = "analyses from the papers, added to the results and the report", value = "{}")
+        AnalysesSpec analyses) {}
