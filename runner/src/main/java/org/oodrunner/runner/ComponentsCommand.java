@@ -1,5 +1,7 @@
 package org.oodrunner.runner;
 
+import org.oodrunner.framework.Injectors;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ final class ComponentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ComponentRegistry registry = Bootstrap.injector(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null))
+        ComponentRegistry registry = Injectors.create(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null))
                 .getInstance(ComponentRegistry.class);
         PrintWriter out = command.commandLine().getOut();
         boolean found = false;

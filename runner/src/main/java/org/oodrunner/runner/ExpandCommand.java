@@ -1,5 +1,7 @@
 package org.oodrunner.runner;
 
+import org.oodrunner.framework.Injectors;
+
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ final class ExpandCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Injector injector = Bootstrap.injector(options.settings());
+        Injector injector = Injectors.create(options.settings());
         List<ResolvedSpec> runs = injector.getInstance(SpecLoader.class).load(spec, spec.toString(), options.loaderOptions());
         RunStore store = injector.getInstance(RunStore.class);
         PrintWriter out = command.commandLine().getOut();

@@ -3,6 +3,7 @@ package org.oodrunner.runner;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import java.io.PrintWriter;
+import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.errors.UserFacingException;
 import org.slf4j.LoggerFactory;
@@ -25,34 +26,47 @@ public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "log details and print stack traces of errors")
     void setDebug(boolean debug) {
-        Main.debug = debug;
+        this.debug = debug;
         if (debug) {
             ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("org.oodrunner").setLevel(Level.DEBUG);
         }
     }
 
-    static boolean debug;
+    private boolean debug;
+
+    /** Whether --debug was given: errors then carry their stack traces. */
+    boolean debug() {
+        return debug;
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests, without exiting). */
+    /** Runs the command line and returns the exit code (without exiting). */
     public static int execute(String... args) {
-        debug = false;
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr()));
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr(), main.debug));
         cli.setParameterExceptionHandler((e, args2) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
-            err.println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
-            err.flush();
-            return 2;
+            PrintWriter usage = e.getCommandLine().getErr();
+            usage.println("error: " + e.getMessage());
+            usage.println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            usage.flush();
+            return BadInputException.EXIT_CODE;
         });
         return cli.execute(args);
     }
 
-    static int report(Exception e, PrintWriter err) {
+    /** Prints an error as one line per problem (plus the stack trace with --debug); returns the exit code. */
+    static int report(Exception e, PrintWriter err, boolean debug) {
         if (e instanceof UserFacingException u) {
             for (String line : u.getMessage().split("\n")) err.println("error: " + line);
             if (debug) e.printStackTrace(err);

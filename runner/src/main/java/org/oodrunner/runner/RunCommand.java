@@ -1,5 +1,7 @@
 package org.oodrunner.runner;
 
+import org.oodrunner.framework.Injectors;
+
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,9 +35,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
-        Injector injector = Bootstrap.injector(options.settings());
+        Injector injector = Injectors.create(options.settings());
         List<SpecBatch.Item> items = SpecBatch.load(specs, injector.getInstance(SpecLoader.class),
                 injector.getInstance(ExperimentPlanner.class), options.loaderOptions());
         PrintWriter out = command.commandLine().getOut();
@@ -57,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (RunFailedException e) {
                 failed++;
                 if (items.size() == 1) throw e;
-                Main.report(e, command.commandLine().getErr());
+                Main.report(e, command.commandLine().getErr(), main.debug());
             } catch (UserFacingException e) {
                 throw e;
             }

@@ -1,5 +1,7 @@
 package org.oodrunner.runner;
 
+import org.oodrunner.framework.Injectors;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +27,7 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ObjectNode schema = Bootstrap.injector(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null))
+        ObjectNode schema = Injectors.create(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null))
                 .getInstance(Key.get(ObjectNode.class, SpecSchemaJson.class));
         String text = render(schema);
         if (output == null) {

@@ -1,5 +1,7 @@
 package org.oodrunner.runner;
 
+import org.oodrunner.framework.Injectors;
+
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Injector injector = Bootstrap.injector(options.settings());
+        Injector injector = Injectors.create(options.settings());
         SpecLoader loader = injector.getInstance(SpecLoader.class);
         ExperimentPlanner planner = injector.getInstance(ExperimentPlanner.class);
         PrintWriter out = command.commandLine().getOut();

@@ -22,10 +22,27 @@ public final class Overrides {
             if (path == null || path.isRoot()) {
                 throw new SpecError(at, "'" + assignment.substring(0, eq) + "' is not a dotted path like model.levels");
             }
-            SpecNode value = new YamlSpecReader().read(assignment.substring(eq + 1), "--set " + path);
+            SpecNode value = at(new YamlSpecReader().read(assignment.substring(eq + 1), at.source()), at);
             SpecNode result = Nodes.set(out, path, value, at);
             out = (MapNode) result;
         }
         return out;
+    }
+
+    /** The value's nodes all positioned at the --set flag that wrote them. */
+    private static SpecNode at(SpecNode node, Position where) {
+        if (node instanceof MapNode m) {
+            java.util.Map<String, SpecNode> entries = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Position> keys = new java.util.LinkedHashMap<>();
+            m.entries().forEach((k, v) -> {
+                entries.put(k, at(v, where));
+                keys.put(k, where);
+            });
+            return new MapNode(entries, keys, where);
+        }
+        if (node instanceof org.oodrunner.framework.spec.node.ListNode l) {
+            return new org.oodrunner.framework.spec.node.ListNode(l.items().stream().map(v -> at(v, where)).toList(), where);
+        }
+        return new org.oodrunner.framework.spec.node.ScalarNode(((org.oodrunner.framework.spec.node.ScalarNode) node).value(), where);
     }
 }
