@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.oodrunner.framework.Injectors;
 import org.oodrunner.framework.component.ComponentContext;
 import org.oodrunner.framework.component.ComponentRegistry;
 import org.oodrunner.framework.errors.BadInputException;
@@ -70,7 +71,7 @@ final class MetricsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (resamples < 0) throw new BadInputException("--resamples must be 0 or more, got " + resamples);
         if (!(level > 0 && level <= 1)) throw new BadInputException("--level must be in (0, 1], got " + level);
-        ComponentRegistry registry = Bootstrap.injector(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null))
+        ComponentRegistry registry = Injectors.create(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null))
                 .getInstance(ComponentRegistry.class);
         ScoreComparison comparison = new ScoreComparison(
                 ScoreComparison.defaultMetrics(registry, metrics, new ComponentContext(RunSettings.defaultDataRoot(), seed)),

@@ -14,8 +14,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A model's graph on its own runtime: the feed placeholder, the run's input transform, the
- * model, its log-likelihood corrected by the transform's log-Jacobian, and the derived
- * quantities asked for. The one place a run's model graph is made, for the run's model and for
+ * model, its log-likelihood (and a flow's volume term) corrected by the transform's
+ * log-Jacobian, and the derived quantities asked for. The one place a run's model graph is made, for the run's model and for
  * auxiliary models alike, so they are the same architecture by construction.
  */
 public record BuiltModel(TfRuntime runtime, GraphContext graph, ModelGraph model) implements AutoCloseable {
@@ -42,6 +42,12 @@ public record BuiltModel(TfRuntime runtime, GraphContext graph, ModelGraph model
                 // Scorers see the density of the fed [0,1] images, whatever the model's input space.
                 built = built.withOutput(Quantity.LOG_LIKELIHOOD,
                         tf.withName("log_likelihood_of_images").math.add(ll, input.logDetJacobian()));
+            }
+            Operand<TFloat32> volume = built.outputs().get(Quantity.VOLUME_TERM);
+            if (volume != null) {
+                // The volume of the whole map from the fed images to z, so latent + volume = log p(images).
+                built = built.withOutput(Quantity.VOLUME_TERM,
+                        tf.withName("volume_term_of_images").math.add(volume, input.logDetJacobian()));
             }
             built = DerivedQuantities.add(graph, built, derived);
             return new BuiltModel(runtime, graph, built);
