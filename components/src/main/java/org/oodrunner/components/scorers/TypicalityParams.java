@@ -11,8 +11,8 @@ public record TypicalityParams(
                 value = "0.99", min = 0, max = 1, exclusiveMin = true) double quantile,
         @Param(doc = "bootstrap batches drawn from the training data per batch size", value = "1000", min = 10)
         int bootstrapBatches,
-        @Param(doc = "training examples evaluated for the entropy estimate and the bootstrap; null: all",
-                value = "10000", min = 1) Integer trainingExamples) {
+        @Param(doc = "training examples (a random subset) evaluated for the entropy estimate and the bootstrap; null: all",
+                value = "null", min = 1) Integer trainingExamples) {
 
     public TypicalityParams {
         batchSizes = List.copyOf(batchSizes);

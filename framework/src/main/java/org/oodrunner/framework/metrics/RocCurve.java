@@ -88,29 +88,28 @@ public final class RocCurve {
 
     /** Area under the ROC curve by the trapezoid rule over the tie groups: P(in > out) + P(in = out)/2. */
     public double auroc() {
-        double area = 0;
+        // Twice the area in integer counts, exact; one division at the end.
+        long twiceArea = 0;
         long prevTp = 0;
         long prevFp = 0;
         for (int k = 0; k < points(); k++) {
-            area += (fp[k] - prevFp) * (double) (tp[k] + prevTp) / 2.0;
+            twiceArea += (fp[k] - prevFp) * (tp[k] + prevTp);
             prevTp = tp[k];
             prevFp = fp[k];
         }
-        return area / ((double) positives * negatives);
+        return twiceArea / (2.0 * positives * negatives);
     }
 
     /** Average precision: the sum over thresholds of (recall gain) x precision. */
     public double averagePrecision() {
-        double ap = 0;
+        // Sum of (recall gain in counts) x precision, divided once: a perfect ranking gives exactly 1.
+        double sum = 0;
         long prevTp = 0;
         for (int k = 0; k < points(); k++) {
-            if (tp[k] > prevTp) {
-                double precision = (double) tp[k] / (tp[k] + fp[k]);
-                ap += (tp[k] - prevTp) / (double) positives * precision;
-            }
+            if (tp[k] > prevTp) sum += (tp[k] - prevTp) * ((double) tp[k] / (tp[k] + fp[k]));
             prevTp = tp[k];
         }
-        return ap;
+        return sum / positives;
     }
 
     /** The false positive rate at the first threshold whose true positive rate reaches {@code tpr}. */

@@ -31,8 +31,8 @@ final class AnalysesSection {
             Map.Entry<String, JsonNode> d = it.next();
             JsonNode v = d.getValue();
             for (int c = 0; c < v.path("mean").size(); c++) {
-                moments.row(List.of(HtmlTable.Cell.text(d.getKey()), HtmlTable.Cell.number(c),
-                        HtmlTable.Cell.number(v.path("n").asDouble()), HtmlTable.Cell.number(v.path("mean").get(c).asDouble()),
+                moments.row(List.of(HtmlTable.Cell.text(d.getKey()), HtmlTable.Cell.count(c),
+                        HtmlTable.Cell.count(v.path("n").asLong()), HtmlTable.Cell.number(v.path("mean").get(c).asDouble()),
                         HtmlTable.Cell.number(v.path("variance").get(c).asDouble()),
                         HtmlTable.Cell.number(v.path("pixel_variance_sum").get(c).asDouble())));
             }

@@ -30,10 +30,14 @@ final class Html {
     static String num(double v) {
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-3 || a >= 1e5)) return String.format(Locale.ROOT, "%.3e", v);
         return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** A count: no decimals. */
+    static String count(long v) {
+        return String.format(Locale.ROOT, "%d", v);
     }
 
     /** A sort key for {@code data-sort}: plain decimal, infinities as large magnitudes. */
@@ -78,7 +82,12 @@ final class Html {
             .scroll { overflow-x: auto; }
             """;
 
-    /** Click a header to sort by that column (numbers by value); marks the page once every figure has loaded. */
+    /**
+     * Click a header to sort by that column (numbers by value). A link can ask for a sorted view:
+     * {@code report.html#sort=<table id>:<column>:<asc|desc>}. Once every figure has loaded, the
+     * page records how many there are and how many decoded ({@code data-figures},
+     * {@code data-figures-loaded} on the body), which the browser test reads.
+     */
     private static final String SCRIPT = """
             (function () {
               function key(cell) {
@@ -86,26 +95,33 @@ final class Html {
                 if (s !== null && s !== '') { var n = parseFloat(s); if (!isNaN(n)) return n; }
                 return cell.textContent.trim().toLowerCase();
               }
-              document.querySelectorAll('table.sortable').forEach(function (table) {
+              function sortTable(table, col, asc) {
                 var headers = table.querySelectorAll('thead th');
-                headers.forEach(function (th, col) {
+                headers.forEach(function (h) { h.removeAttribute('data-order'); });
+                if (headers[col]) headers[col].setAttribute('data-order', asc ? 'asc' : 'desc');
+                var body = table.tBodies[0];
+                var rows = Array.prototype.slice.call(body.rows);
+                rows.sort(function (a, b) {
+                  var x = key(a.cells[col]), y = key(b.cells[col]);
+                  if (typeof x === 'number' && typeof y === 'number') return asc ? x - y : y - x;
+                  if (typeof x === 'number') return -1;
+                  if (typeof y === 'number') return 1;
+                  return asc ? String(x).localeCompare(String(y)) : String(y).localeCompare(String(x));
+                });
+                rows.forEach(function (r) { body.appendChild(r); });
+              }
+              document.querySelectorAll('table.sortable').forEach(function (table) {
+                table.querySelectorAll('thead th').forEach(function (th, col) {
                   th.addEventListener('click', function () {
-                    var asc = th.getAttribute('data-order') !== 'asc';
-                    headers.forEach(function (h) { h.removeAttribute('data-order'); });
-                    th.setAttribute('data-order', asc ? 'asc' : 'desc');
-                    var body = table.tBodies[0];
-                    var rows = Array.prototype.slice.call(body.rows);
-                    rows.sort(function (a, b) {
-                      var x = key(a.cells[col]), y = key(b.cells[col]);
-                      if (typeof x === 'number' && typeof y === 'number') return asc ? x - y : y - x;
-                      if (typeof x === 'number') return -1;
-                      if (typeof y === 'number') return 1;
-                      return asc ? String(x).localeCompare(String(y)) : String(y).localeCompare(String(x));
-                    });
-                    rows.forEach(function (r) { body.appendChild(r); });
+                    sortTable(table, col, th.getAttribute('data-order') !== 'asc');
                   });
                 });
               });
+              var m = /sort=([^:&]+):(\\d+)(?::(asc|desc))?/.exec(decodeURIComponent(location.hash));
+              if (m) {
+                var target = document.getElementById(m[1]);
+                if (target && target.classList.contains('sortable')) sortTable(target, parseInt(m[2], 10), m[3] !== 'desc');
+              }
               window.addEventListener('load', function () {
                 var images = document.querySelectorAll('figure img');
                 var loaded = 0;

@@ -15,6 +15,10 @@ final class HtmlTable {
             return new Cell(Html.num(v), Html.sortKey(v), false);
         }
 
+        static Cell count(long v) {
+            return new Cell(Html.count(v), Long.toString(v), false);
+        }
+
         static Cell html(String html, double sortValue) {
             return new Cell(html, Html.sortKey(sortValue), false);
         }

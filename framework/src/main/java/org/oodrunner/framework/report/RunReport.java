@@ -159,7 +159,7 @@ public final class RunReport {
             List<HtmlTable.Cell> row = new ArrayList<>();
             row.add(HtmlTable.Cell.text(d.getKey()));
             row.add(HtmlTable.Cell.text(d.getValue().path("role").asText()));
-            row.add(HtmlTable.Cell.number(d.getValue().path("n").asDouble()));
+            row.add(HtmlTable.Cell.count(d.getValue().path("n").asLong()));
             JsonNode bpd = d.getValue().path("bits_per_dim");
             row.add(bpd.isMissingNode() ? HtmlTable.Cell.empty() : HtmlTable.Cell.number(bpd.path("mean").asDouble()));
             row.add(bpd.isMissingNode() ? HtmlTable.Cell.empty() : HtmlTable.Cell.number(bpd.path("std").asDouble()));
@@ -181,10 +181,10 @@ public final class RunReport {
                 Map.Entry<String, JsonNode> ood = o.next();
                 for (JsonNode e : ood.getValue()) {
                     t.row(List.of(HtmlTable.Cell.text(scorer.getKey()), HtmlTable.Cell.text(ood.getKey()),
-                            HtmlTable.Cell.number(e.path("batch_size").asDouble()),
+                            HtmlTable.Cell.count(e.path("batch_size").asLong()),
                             HtmlTable.Cell.number(e.path("threshold").asDouble()),
-                            HtmlTable.Cell.number(e.path("in_batches").asDouble()),
-                            HtmlTable.Cell.number(e.path("ood_batches").asDouble()),
+                            HtmlTable.Cell.count(e.path("in_batches").asLong()),
+                            HtmlTable.Cell.count(e.path("ood_batches").asLong()),
                             HtmlTable.Cell.number(e.path("false_alarm_rate").asDouble()),
                             HtmlTable.Cell.number(e.path("detection_rate").asDouble())));
                 }
