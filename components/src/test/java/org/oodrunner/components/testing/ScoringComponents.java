@@ -10,6 +10,8 @@ import org.oodrunner.framework.component.ModelProperty;
 import org.oodrunner.framework.component.NoParams;
 import org.oodrunner.framework.component.Param;
 import org.oodrunner.framework.component.Quantity;
+import org.oodrunner.framework.component.Scorer;
+import org.oodrunner.framework.component.ScoringInput;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.tf.GraphContext;
@@ -25,7 +27,8 @@ import org.oodrunner.framework.tf.ModelGraph;
  *   so log p(x) = latent term + volume term with a volume term that does not depend on x (like
  *   CV-Glow's); it offers {@link ModelProperty#CHANNEL_ALPHA} = mean over pixels of exp(s) per
  *   channel, as a CV-Glow would offer its 1x1 convolutions' gains;</li>
- *   <li>{@code logits_only}: a model without a density, to check refusals.</li>
+ *   <li>{@code logits_only}: a model without a density, and {@code logit}, a scorer that reads it, to
+ *   check refusals.</li>
  * </ul>
  */
 public final class ScoringComponents extends ComponentModule {
@@ -49,6 +52,7 @@ public final class ScoringComponents extends ComponentModule {
         dataset("synthetic", "smooth, noisy or constant images", SyntheticParams.class, (p, ctx) -> new Synthetic(p));
         model("tiny_flow", "element-wise affine flow with latent and volume terms", NoParams.class, (p, ctx) -> new TinyFlow());
         model("logits_only", "a classifier head without a density", NoParams.class, (p, ctx) -> new LogitsOnly());
+        scorer("logit", "the logits as they are", NoParams.class, (p, ctx) -> new LogitScorer());
     }
 
     /** Images of one pattern; each split draws from its own stream of the seed. */
@@ -138,6 +142,18 @@ public final class ScoringComponents extends ComponentModule {
             return ModelGraph.builder().loss(loss).output(Quantity.LOG_LIKELIHOOD, ll).output(Quantity.LATENT_TERM, latent)
                     .output(Quantity.VOLUME_TERM, volume).trainingMetric("bits_per_dim", loss)
                     .property(ModelProperty.CHANNEL_ALPHA, alpha).build();
+        }
+    }
+
+    static final class LogitScorer implements Scorer {
+        @Override
+        public Set<Quantity> requires() {
+            return Set.of(Quantity.LOGITS);
+        }
+
+        @Override
+        public double[] score(ScoringInput input) {
+            return input.get(Quantity.LOGITS).column().clone();
         }
     }
 
