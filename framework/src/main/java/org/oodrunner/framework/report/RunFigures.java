@@ -63,8 +63,8 @@ public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure>
         }
         List<Figure> samples = new ArrayList<>();
         for (Path p : run.sampleImages()) {
-            samples.add(new Figure("Samples: " + run.files().artifacts().relativize(p), "Written by the model during the run.",
-                    p, null));
+            String name = run.files().artifacts().relativize(p).toString().replace('\\', '/');
+            samples.add(new Figure("Samples: " + name, name + ", written by the model during the run.", p, null));
         }
         return new RunFigures(histograms, roc, training, samples);
     }
