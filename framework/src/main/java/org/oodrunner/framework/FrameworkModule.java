@@ -11,6 +11,7 @@ import org.oodrunner.framework.run.RunSettings;
 import org.oodrunner.framework.run.Stage;
 import org.oodrunner.framework.run.stages.AnalysisStage;
 import org.oodrunner.framework.run.stages.DataStage;
+import org.oodrunner.framework.run.stages.ExportStage;
 import org.oodrunner.framework.run.stages.HtmlReportStage;
 import org.oodrunner.framework.run.stages.MetricsStage;
 import org.oodrunner.framework.run.stages.ModelStage;
@@ -57,7 +58,7 @@ public final class FrameworkModule extends AbstractModule {
     /** The stages of a run, in order. */
     @Provides
     List<Stage> stages() {
-        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ScoreStage(), new MetricsStage(),
-                new AnalysisStage(), new ReportStage(), new HtmlReportStage());
+        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new ScoreStage(),
+                new MetricsStage(), new AnalysisStage(), new ReportStage(), new HtmlReportStage());
     }
 }

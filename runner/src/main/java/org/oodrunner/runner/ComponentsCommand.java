@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner components}: every dataset, model, scorer and metric name with its parameters. */
-@Command(name = "components", description = "List every component a spec can name, with its parameters, types and defaults.")
+@Command(mixinStandardHelpOptions = true, name = "components", description = "List every component a spec can name, with its parameters, types and defaults.")
 final class ComponentsCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "only this kind: dataset, model, scorer or metric")
     String kind;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner expand SPEC}: the concrete runs a spec (or grid) makes, with their hashes. */
-@Command(name = "expand", description = "List the concrete runs a spec makes (a grid: one per point), with their hashes.")
+@Command(mixinStandardHelpOptions = true, name = "expand", description = "List the concrete runs a spec makes (a grid: one per point), with their hashes.")
 final class ExpandCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "a spec file (YAML)")
     Path spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runner schema}: the JSON Schema of specs for the installed components (what schemas/ holds). */
-@Command(name = "schema", description = "Print the JSON Schema of specs for the installed components.")
+@Command(mixinStandardHelpOptions = true, name = "schema", description = "Print the JSON Schema of specs for the installed components.")
 final class SchemaCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path output;

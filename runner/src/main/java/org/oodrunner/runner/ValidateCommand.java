@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner validate SPEC...}: check specs without running anything. */
-@Command(name = "validate", description = "Check specs (schema, components, cross-references); run nothing.")
+@Command(mixinStandardHelpOptions = true, name = "validate", description = "Check specs (schema, components, cross-references); run nothing.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "spec files (YAML)")
     List<Path> specs;

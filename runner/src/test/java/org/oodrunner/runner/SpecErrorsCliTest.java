@@ -153,8 +153,18 @@ class SpecErrorsCliTest {
     void usageErrorsExitWithTwoToo() {
         Cli cli = Cli.run("run");
         assertEquals(2, cli.exitCode());
-        assertTrue(cli.err().startsWith("error: Missing required parameter"), cli.err());
+        assertTrue(cli.err().startsWith("error: name at least one SPEC file"), cli.err());
+        assertEquals(2, Cli.run("expand").exitCode());
         assertEquals(2, Cli.run("frobnicate").exitCode());
+    }
+
+    @Test
+    void helpWorksOnEveryCommand() {
+        for (String command : new String[] {"run", "validate", "expand", "components", "schema", "bench"}) {
+            Cli cli = Cli.run(command, "--help");
+            assertEquals(0, cli.exitCode(), command + ": " + cli.err());
+            assertTrue(cli.out().startsWith("Usage: runner " + command), cli.out());
+        }
     }
 
     @Test

@@ -21,7 +21,9 @@ import org.oodrunner.framework.spec.Suggestions;
 import org.oodrunner.framework.spec.model.DatasetRef;
 import org.oodrunner.framework.spec.model.ExperimentSpec;
 import org.oodrunner.framework.spec.model.MetricRef;
+import org.oodrunner.framework.spec.model.OptimizerSpec;
 import org.oodrunner.framework.spec.model.ScorerRef;
+import org.oodrunner.framework.spec.model.TrainSpec;
 import org.oodrunner.framework.tf.DerivedQuantities;
 
 /**
@@ -64,6 +66,7 @@ public final class ExperimentPlanner {
             }
         }
 
+        checkTraining(spec, src);
         Model model = registry.create(spec.model(), src, "/model", ctx);
 
         List<PlannedScorer> scorers = new ArrayList<>();
@@ -105,6 +108,25 @@ public final class ExperimentPlanner {
         }
         checkAnalyses(spec, src, train, model);
         return new ExperimentPlan(resolved, train, test, ood, model, scorers, metrics);
+    }
+
+    /** Training options that only make sense together. */
+    private static void checkTraining(ExperimentSpec spec, SourceMap src) {
+        TrainSpec train = spec.train();
+        if (train.optimizer().schedule() == OptimizerSpec.Schedule.STEP && train.optimizer().decayEvery() == null) {
+            throw new SpecError(src.value("/train/optimizer/schedule"),
+                    "the step schedule needs train.optimizer.decay_every (steps between decays)");
+        }
+        if (spec.data().validation() == null) {
+            if (train.earlyStopping() != null) {
+                throw new SpecError(src.value("/train/early_stopping"), "early stopping needs a validation set; "
+                        + "set data.validation, e.g. {size: 0.05}");
+            }
+            if (train.evalEvery() != null) {
+                throw new SpecError(src.value("/train/eval_every"), "train.eval_every needs a validation set; "
+                        + "set data.validation, e.g. {size: 0.05}");
+            }
+        }
     }
 
     /** A quantity as a message names it: derived ones say what they are derived from. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.oodrunner.framework.component.PerExample;
 import org.oodrunner.framework.component.BatchTestResult;
 import org.oodrunner.framework.component.Quantity;
@@ -30,8 +31,10 @@ public final class RunContext implements AutoCloseable {
     private final Progress progress;
     private final Preprocessing preprocessing;
 
+    private final StopSignal stopSignal;
     // Written by the data stage.
     private ImageSet trainSet;
+    private ImageSet validationSet;
     private final Map<String, ImageSet> evaluationSets = new LinkedHashMap<>();
     // Written by the model stage.
     private TfRuntime runtime;
@@ -53,11 +56,21 @@ public final class RunContext implements AutoCloseable {
     private final ObjectNode analyses = JsonNodeFactory.instance.objectNode();
 
     public RunContext(ExperimentPlan plan, RunFiles files, Tracker tracker, Progress progress) {
+        this(plan, files, tracker, progress, new StopSignal());
+    }
+
+    /** @param stopSignal polled by long stages (training) to stop at a safe point */
+    public RunContext(ExperimentPlan plan, RunFiles files, Tracker tracker, Progress progress, StopSignal stopSignal) {
         this.plan = plan;
         this.files = files;
         this.tracker = tracker;
         this.progress = progress;
+        this.stopSignal = stopSignal;
         this.preprocessing = new Preprocessing(plan.resolved().spec().data().preprocess());
+    }
+
+    public StopSignal stopSignal() {
+        return stopSignal;
     }
 
     public ExperimentPlan plan() {
@@ -94,6 +107,15 @@ public final class RunContext implements AutoCloseable {
 
     public void setTrainSet(ImageSet set) {
         this.trainSet = set;
+    }
+
+    /** The validation set held out of the training set, when the spec asks for one. */
+    public Optional<ImageSet> validationSet() {
+        return Optional.ofNullable(validationSet);
+    }
+
+    public void setValidationSet(ImageSet set) {
+        this.validationSet = set;
     }
 
     /** In-distribution test set first, then OOD sets, by label. */

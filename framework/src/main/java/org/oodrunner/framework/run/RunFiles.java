@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 import org.oodrunner.framework.track.RunStatus;
@@ -24,7 +26,9 @@ import org.oodrunner.framework.track.RunStatus;
  * tags.json           tags
  * metrics.jsonl       one {key, value, step, timestamp} per line
  * results.json        every metric per scorer and OOD set, score summaries per dataset
- * artifacts/          plots, score tables, models
+ * artifacts/          plots, score tables, models (saved_model/)
+ * checkpoints/        the latest and best training checkpoints (see Checkpoints)
+ * run.lock            held by the process working in the directory
  * </pre>
  */
 public record RunFiles(Path dir) {
@@ -60,6 +64,39 @@ public record RunFiles(Path dir) {
 
     public Path artifacts() {
         return dir.resolve("artifacts");
+    }
+
+    public Path checkpoints() {
+        return dir.resolve("checkpoints");
+    }
+
+    public Path lock() {
+        return dir.resolve("run.lock");
+    }
+
+    /** The current length of {@code metrics.jsonl} in bytes (0 when absent). */
+    public long metricsLength() {
+        try {
+            return Files.exists(metrics()) ? Files.size(metrics()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + metrics(), e);
+        }
+    }
+
+    /**
+     * Cuts {@code metrics.jsonl} back to its first {@code length} bytes: what was logged up to
+     * the checkpoint a run resumes from. Lines of the interrupted attempt after it are dropped,
+     * because the resumed run logs them again.
+     */
+    public void truncateMetrics(long length) {
+        try {
+            if (!Files.exists(metrics()) || Files.size(metrics()) <= length) return;
+            try (FileChannel ch = FileChannel.open(metrics(), StandardOpenOption.WRITE)) {
+                ch.truncate(length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot truncate " + metrics(), e);
+        }
     }
 
     public ObjectNode readRun() {

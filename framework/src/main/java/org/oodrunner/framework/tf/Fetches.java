@@ -26,7 +26,7 @@ final class Fetches {
 
     /** Adds the fetches to a runner, in the order of the positions {@link #add} returned. */
     Session.Runner addTo(Session.Runner runner) {
-        unique.forEach(runner::fetch);
+        for (int i = 0; i < unique.size(); i++) runner.fetch(unique.get(i)); // every step: no lambda, no iterator
         return runner;
     }
 

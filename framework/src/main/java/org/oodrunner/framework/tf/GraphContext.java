@@ -3,6 +3,7 @@ package org.oodrunner.framework.tf;
 import org.oodrunner.framework.data.ImageShape;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -34,6 +35,21 @@ public record GraphContext(
         Placeholder<TInt32> labels,
         Parameters parameters,
         OpSeeds seeds) {
+
+    /**
+     * The context a model builds on in a fresh runtime: the feed and label placeholders, the
+     * input transform applied to the feed, an empty parameter store and op seeds from the seed.
+     */
+    public static GraphContext create(TfRuntime runtime, ImageShape shape, int numClasses, int levels,
+            InputTransform transform, long seed) {
+        Ops tf = runtime.tf();
+        Placeholder<TFloat32> feed = tf.withName("images").placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+        Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        InputTransform.Result input = transform.forward(tf.withSubScope("input_transform"), feed);
+        return new GraphContext(runtime.graph(), tf, shape, numClasses, levels, feed, input.output(),
+                input.logDetJacobian(), transform, labels, new Parameters(), new OpSeeds(seed));
+    }
 
     /** Values per image, D. */
     public int dims() {

@@ -6,4 +6,7 @@ import java.util.Map;
 public interface TrainingListener {
     /** Called every {@code log_every} steps and at the last step, with the step's scalar metrics. */
     void onLog(long step, long totalSteps, Map<String, Double> metrics);
+
+    /** Called after each evaluation on the validation set, with its metrics ({@code bits_per_dim} or {@code loss}). */
+    default void onValidation(long step, Map<String, Double> metrics) {}
 }

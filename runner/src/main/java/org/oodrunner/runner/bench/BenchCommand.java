@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
  * {@code runner bench ...}: the benchmarks whose results docs/benchmarks.md records. Each
  * benchmark is a subcommand in this package; it prints its measurements and the machine.
  */
-@Command(name = "bench", description = "Measure speed and memory (results are recorded in docs/benchmarks.md).",
-        subcommands = {MetricsBenchCommand.class})
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure speed and memory (results are recorded in docs/benchmarks.md).",
+        subcommands = {EngineBench.class, MetricsBenchCommand.class})
 public final class BenchCommand {}

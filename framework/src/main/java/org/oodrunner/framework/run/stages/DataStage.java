@@ -1,15 +1,17 @@
 package org.oodrunner.framework.run.stages;
 
+import org.oodrunner.framework.data.Holdout;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.Subsets;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.run.PlannedDataset;
 import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.spec.model.ValidationSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the training set and every evaluation set, applies class filters and limits. */
+/** Loads the training set and every evaluation set, applies class filters and limits, holds out the validation set. */
 public final class DataStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(DataStage.class);
 
@@ -22,6 +24,14 @@ public final class DataStage implements Stage {
     public void run(RunContext ctx) {
         long seed = ctx.spec().seed();
         ImageSet train = load(ctx.plan().train(), seed);
+        ValidationSpec validation = ctx.spec().data().validation();
+        if (validation != null) {
+            Holdout.Split split = Holdout.split(train, validation.size(), seed);
+            train = split.train();
+            ctx.setValidationSet(split.validation());
+            LOG.info("{}: {} images held out for validation, {} left for training", train.name(),
+                    split.validation().size(), train.size());
+        }
         ctx.setTrainSet(train);
         for (PlannedDataset d : ctx.plan().evaluationSets()) {
             ImageSet set = load(d, seed);

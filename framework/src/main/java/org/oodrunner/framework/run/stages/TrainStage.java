@@ -1,10 +1,22 @@
 package org.oodrunner.framework.run.stages;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.tf.Checkpoints;
 import org.oodrunner.framework.tf.Trainer;
+import org.oodrunner.framework.tf.TrainerState;
+import org.oodrunner.framework.tf.TrainingData;
+import org.oodrunner.framework.tf.TrainingListener;
+import org.oodrunner.framework.tf.TrainingOutcome;
 
-/** Trains the model on the training set, logging training metrics with their step. */
+/**
+ * Trains the model, resuming from the run's latest checkpoint when an earlier attempt left one;
+ * logs training metrics ({@code train/...}) and validation metrics ({@code validation/...}) with
+ * their step, and records how training ended in {@code run.json}.
+ */
 public final class TrainStage implements Stage {
     @Override
     public String name() {
@@ -14,17 +26,57 @@ public final class TrainStage implements Stage {
     @Override
     public void run(RunContext ctx) {
         Trainer trainer = new Trainer(ctx.runtime(), ctx.graph(), ctx.modelGraph(), ctx.spec().train());
+        Checkpoints checkpoints = new Checkpoints(ctx.files().checkpoints(), ctx.files()::metricsLength);
         long total = Trainer.totalSteps(ctx.spec().train(), ctx.trainSet().size());
-        ctx.progress().start("train", total);
+        long from = checkpoints.latest().map(c -> c.state().step()).orElse(0L);
+        TrainingData data = new TrainingData(ctx.trainSet(), ctx.validationSet().orElse(null), ctx.preprocessing(),
+                ctx.spec().seed(), ctx.spec().eval().batchSize());
+        ctx.progress().start(from == 0 ? "train" : "train (resumed at step " + from + ")", total - from);
+        TrainingOutcome outcome;
         try {
-            long steps = trainer.train(ctx.trainSet(), ctx.preprocessing(), ctx.spec().seed(), (step, all, metrics) -> {
-                metrics.forEach((k, v) -> ctx.tracker().logMetric("train/" + k, v, step));
-                ctx.finalTrainingMetrics().putAll(metrics);
-                ctx.progress().update(step, metrics);
+            outcome = trainer.train(data, checkpoints, ctx.stopSignal()::requested, new TrainingListener() {
+                @Override
+                public void onLog(long step, long totalSteps, Map<String, Double> metrics) {
+                    metrics.forEach((k, v) -> ctx.tracker().logMetric("train/" + k, v, step));
+                    ctx.progress().update(step - from, metrics);
+                }
+
+                @Override
+                public void onValidation(long step, Map<String, Double> metrics) {
+                    metrics.forEach((k, v) -> ctx.tracker().logMetric("validation/" + k, v, step));
+                }
             });
-            ctx.setTrainedSteps(steps);
         } finally {
             ctx.progress().finish();
         }
+        TrainerState state = outcome.state();
+        ctx.setTrainedSteps(state.step());
+        ctx.finalTrainingMetrics().putAll(state.lastMetrics());
+        record(ctx, outcome, checkpoints);
+        if (outcome.status() == TrainingOutcome.Status.INTERRUPTED) {
+            throw new RunInterruptedException("interrupted at step " + state.step() + " of " + total
+                    + " (" + ctx.stopSignal().reason() + "); checkpoint saved; continue with: runner run --resume "
+                    + ctx.dir());
+        }
+    }
+
+    /** The {@code training} section of run.json: how far training got and how it ended. */
+    private static void record(RunContext ctx, TrainingOutcome outcome, Checkpoints checkpoints) {
+        TrainerState s = outcome.state();
+        ObjectNode run = ctx.files().readRun();
+        ObjectNode t = run.putObject("training");
+        t.put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+        t.put("steps", s.step());
+        t.put("total_steps", s.totalSteps());
+        if (outcome.resumedFrom() >= 0) t.put("resumed_from_step", outcome.resumedFrom());
+        if (s.bestValidation() != null) {
+            t.put("best_validation", s.bestValidation());
+            t.put("best_step", s.bestStep());
+        }
+        t.put("restarts", s.restarts());
+        t.put("lr_scale", s.lrScale());
+        t.put("device", ctx.runtime().placement().name().toLowerCase(java.util.Locale.ROOT));
+        checkpoints.latest().ifPresent(c -> t.put("checkpoint", ctx.dir().relativize(c.dir()).toString()));
+        ctx.files().writeJson(ctx.files().runJson(), run);
     }
 }

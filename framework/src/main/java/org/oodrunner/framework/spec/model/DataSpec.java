@@ -9,4 +9,6 @@ public record DataSpec(
         @Param(doc = "the in-distribution test set: the positive class of every metric") DatasetRef test,
         @Param(doc = "the out-of-distribution sets, each compared with the test set") List<DatasetRef> ood,
         @Param(doc = "preprocessing applied identically to every set of the run", value = "{}")
-        PreprocessSpec preprocess) {}
+        PreprocessSpec preprocess,
+        @Param(doc = "a validation set held out of the training set (for train.eval_every and early stopping); "
+                + "null: none", value = "null") ValidationSpec validation) {}

@@ -1,0 +1,47 @@
+package org.oodrunner.framework.run.stages;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.oodrunner.framework.run.RunContext;
+import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.tf.SavedModelExport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports the trained density as a TensorFlow SavedModel with a {@code log_prob} signature
+ * ({@code artifacts/saved_model/}), when the spec asks for it and the model has a likelihood.
+ */
+public final class ExportStage implements Stage {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportStage.class);
+    public static final String DIR = "saved_model";
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public void run(RunContext ctx) {
+        if (!ctx.spec().export().savedModel()) return;
+        if (!SavedModelExport.supports(ctx.modelGraph())) {
+            LOG.info("model {} gives no log-likelihood; no SavedModel exported", ctx.spec().model().type());
+            return;
+        }
+        Path dir = ctx.files().artifacts().resolve(DIR);
+        SavedModelExport.export(ctx.runtime(), ctx.graph(), ctx.modelGraph(), dir);
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> regular = files.filter(Files::isRegularFile).toList();
+            for (Path f : regular) {
+                ctx.tracker().logArtifact(f, DIR + "/" + dir.relativize(f).toString().replace('\\', '/'));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        LOG.info("SavedModel with signature '{}' written to {}", SavedModelExport.SIGNATURE, dir);
+    }
+}
