@@ -6,6 +6,7 @@ import org.oodrunner.framework.component.DatasetSource;
 import org.oodrunner.framework.component.Param;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.data.LoadRequest;
 
 /**
  * Stands in for a third-party jar: registered only through
@@ -33,10 +34,10 @@ public final class PluginComponents extends ComponentModule {
             }
 
             @Override
-            public ImageSet load(String split) {
+            public ImageSet load(String split, LoadRequest request) {
                 byte[][] images = new byte[4][784];
                 for (byte[] im : images) java.util.Arrays.fill(im, (byte) p.value());
-                return new ImageSet("plugin_constant/all", shape(), images, null, 0);
+                return request.fromArrays(shape(), images, null, 0);
             }
         });
     }

@@ -18,9 +18,9 @@ class CapabilityChecksTest {
         return """
                 name: checks
                 data:
-                  train: {dataset: synthetic, split: train}
-                  test: {dataset: synthetic, split: test}
-                  ood: [{dataset: synthetic, split: test, pattern: noise, label: noise}]
+                  train: {dataset: patterns, split: train}
+                  test: {dataset: patterns, split: test}
+                  ood: [{dataset: patterns, split: test, pattern: noise, label: noise}]
                 model: {type: %s}
                 scorers: %s
                 %s
@@ -57,7 +57,7 @@ class CapabilityChecksTest {
     @Test
     void grayingNeedsColourAndALikelihood() {
         SpecError gray = refused(spec("gaussian", "[log_likelihood]", "analyses: {graying: true}"));
-        assertTrue(gray.getMessage().contains("analyses.graying needs color images (3 channels), but 'synthetic' has 1"),
+        assertTrue(gray.getMessage().contains("analyses.graying needs color images (3 channels), but the images have 1"),
                 gray.getMessage());
         SpecError noDensity = refused(spec("logits_only", "[logit]", "analyses: {graying: true}"));
         assertTrue(noDensity.getMessage().contains("analyses.graying compares log-likelihoods, which model 'logits_only' "

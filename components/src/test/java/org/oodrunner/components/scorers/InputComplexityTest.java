@@ -60,10 +60,10 @@ class InputComplexityTest {
         var results = new ScoringRuns(dir).run("""
                 name: input_complexity
                 data:
-                  train: {dataset: synthetic, split: train, size: 256, side: 16, jitter: 0.1}
-                  test: {dataset: synthetic, split: test, size: 128, side: 16, jitter: 0.1, seed: 2, label: smooth}
+                  train: {dataset: patterns, split: train, size: 256, side: 16, jitter: 0.1}
+                  test: {dataset: patterns, split: test, size: 128, side: 16, jitter: 0.1, seed: 2, label: smooth}
                   ood:
-                    - {dataset: synthetic, split: test, size: 128, side: 16, pattern: noise, seed: 3, label: noise}
+                    - {dataset: patterns, split: test, size: 128, side: 16, pattern: noise, seed: 3, label: noise}
                 model: {type: gaussian}
                 train: {steps: 150, batch_size: 32, optimizer: {lr: 0.05}}
                 eval: {bootstrap: {resamples: 0}}

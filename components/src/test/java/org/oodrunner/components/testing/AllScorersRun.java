@@ -23,9 +23,9 @@ public final class AllScorersRun {
             description: every scorer on smooth images against noise, with a tiny element-wise flow
             seed: 3
             data:
-              train: {dataset: synthetic, split: train, size: 256, channels: 3, seed: 1}
-              test: {dataset: synthetic, split: test, size: 96, channels: 3, seed: 2, label: smooth}
-              ood: [{dataset: synthetic, split: test, size: 96, channels: 3, pattern: noise, seed: 3, label: noise}]
+              train: {dataset: patterns, split: train, size: 256, channels: 3, seed: 1}
+              test: {dataset: patterns, split: test, size: 96, channels: 3, seed: 2, label: smooth}
+              ood: [{dataset: patterns, split: test, size: 96, channels: 3, pattern: noise, seed: 3, label: noise}]
             model: {type: tiny_flow}
             train: {steps: 150, batch_size: 32, log_every: 10, optimizer: {lr: 0.05}}
             eval: {batch_size: 40, bootstrap: {resamples: 200, level: 0.9}}

@@ -14,6 +14,7 @@ import org.oodrunner.framework.component.Scorer;
 import org.oodrunner.framework.component.ScoringInput;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.data.LoadRequest;
 import org.oodrunner.framework.tf.GraphContext;
 import org.oodrunner.framework.tf.Initializers;
 import org.oodrunner.framework.tf.ModelGraph;
@@ -21,7 +22,7 @@ import org.oodrunner.framework.tf.ModelGraph;
 /**
  * Components for scorer tests, registered only in tests:
  * <ul>
- *   <li>{@code synthetic}: smooth images (random low-frequency waves), uniform noise or constant
+ *   <li>{@code patterns}: smooth images (random low-frequency waves), uniform noise or constant
  *   images, any size and channel count, drawn from a seed;</li>
  *   <li>{@code tiny_flow}: an element-wise affine flow z = (x - mu) exp(s) under a standard normal,
  *   so log p(x) = latent term + volume term with a volume term that does not depend on x (like
@@ -49,7 +50,7 @@ public final class ScoringComponents extends ComponentModule {
 
     @Override
     protected void registerComponents() {
-        dataset("synthetic", "smooth, noisy or constant images", SyntheticParams.class, (p, ctx) -> new Synthetic(p));
+        dataset("patterns", "smooth, noisy or constant images", SyntheticParams.class, (p, ctx) -> new Synthetic(p));
         model("tiny_flow", "element-wise affine flow with latent and volume terms", NoParams.class, (p, ctx) -> new TinyFlow());
         model("logits_only", "a classifier head without a density", NoParams.class, (p, ctx) -> new LogitsOnly());
         scorer("logit", "the logits as they are", NoParams.class, (p, ctx) -> new LogitScorer());
@@ -79,12 +80,12 @@ public final class ScoringComponents extends ComponentModule {
         }
 
         @Override
-        public ImageSet load(String split) {
+        public ImageSet load(String split, LoadRequest request) {
             SplittableRandom r = new SplittableRandom(p.seed() * 31 + split.hashCode());
             ImageShape shape = shape();
             byte[][] images = new byte[p.size()][];
             for (int i = 0; i < p.size(); i++) images[i] = image(r, shape, p.pattern(), p.jitter());
-            return new ImageSet("synthetic/" + split, shape, images, null, 0);
+            return request.fromArrays(shape, images, null, 0);
         }
 
         public static byte[] image(SplittableRandom r, ImageShape shape, SyntheticParams.Pattern pattern) {

@@ -3,6 +3,8 @@ package org.oodrunner.framework.component;
 import java.util.List;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.data.LoadRequest;
+import org.oodrunner.framework.data.fetch.FileSet;
 
 /**
  * A named dataset: knows its splits and image shape without loading anything (so specs can be
@@ -19,8 +21,21 @@ public interface DatasetSource {
     int numClasses();
 
     /**
-     * Loads one split. Missing or broken files end in a {@link org.oodrunner.framework.errors.RunFailedException}
-     * whose message says which files to place where, or what command fetches them.
+     * Loads the examples of one split that {@code request} selects, each prepared by its
+     * pipeline as it is read (through {@link LoadRequest#fromArrays} or
+     * {@link LoadRequest#decode}). Missing files end in a
+     * {@link org.oodrunner.framework.errors.RunFailedException} whose message says which files
+     * to place where, or what command fetches them; a damaged file in one that names the file
+     * (and the record or byte offset where it applies).
      */
-    ImageSet load(String split);
+    ImageSet load(String split, LoadRequest request);
+
+    /**
+     * The ways to obtain this dataset's files, in order of preference, for {@code runner data
+     * fetch} and {@code runner data list}; empty for data generated from the seed or read from
+     * a folder the spec names.
+     */
+    default List<FileSet> fileSets() {
+        return List.of();
+    }
 }

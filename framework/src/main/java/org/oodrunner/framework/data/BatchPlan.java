@@ -37,6 +37,11 @@ public final class BatchPlan {
         return shuffle ? datasetSize / batchSize : (datasetSize + batchSize - 1) / batchSize;
     }
 
+    /** True for training plans: shuffled, and the only batches that get augmentation. */
+    public boolean isTraining() {
+        return shuffle;
+    }
+
     public int batchSize() {
         return batchSize;
     }
@@ -61,6 +66,11 @@ public final class BatchPlan {
     /** The noise source for batch {@code k}: independent of every other batch, fixed by the seed. */
     public SplittableRandom noise(long k) {
         return new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + k + (shuffle ? 0 : 0x51ED27L)));
+    }
+
+    /** The random choices of training augmentation for batch {@code k}, independent of its noise. */
+    public SplittableRandom augmentationRandom(long k) {
+        return new SplittableRandom(mix(seed * 0xD1B54A32D192ED03L + k + 0xA0617E5L));
     }
 
     private int[] order(int epoch) {

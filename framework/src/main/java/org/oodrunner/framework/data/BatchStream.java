@@ -1,54 +1,75 @@
 package org.oodrunner.framework.data;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Batches assembled on a background thread while the graph runs, a few ahead. Closing the
- * stream stops the thread. Batches come out in plan order whatever the timing.
+ * Batches assembled on background threads while the graph runs, a few ahead. With W workers,
+ * worker w builds batches k = w, w + W, ... into its own queue and the consumer takes from the
+ * queues in turn, so batches come out in plan order whatever the timing, and each batch is the
+ * same as with one worker ({@link BatchAssembler} is a pure function of k). Closing the stream
+ * stops the workers.
  */
 public final class BatchStream implements Iterator<Batch>, AutoCloseable {
     private static final Object END = new Object();
 
-    private final BlockingQueue<Object> queue;
-    private final Thread worker;
+    private final List<BlockingQueue<Object>> queues = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
     private final long count;
     private long taken;
     private volatile boolean closed;
 
     /**
+     * One worker per four cores (at most four, at least one): enough to keep a GPU fed, while
+     * leaving the cores to TensorFlow on a small CPU machine.
+     *
      * @param fromBatch the first global batch index (non-zero when resuming)
      * @param count how many batches to produce
      */
     public BatchStream(ImageSet data, BatchPlan plan, Preprocessing preprocessing, long fromBatch, long count, int prefetch) {
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, prefetch));
-        this.count = count;
-        this.worker = new Thread(() -> produce(data, plan, preprocessing, fromBatch, count), "batches-" + data.name());
-        this.worker.setDaemon(true);
-        this.worker.start();
+        this(data, plan, preprocessing, fromBatch, count, prefetch, defaultWorkers());
     }
 
-    private void produce(ImageSet data, BatchPlan plan, Preprocessing pre, long fromBatch, long count) {
+    public BatchStream(ImageSet data, BatchPlan plan, Preprocessing preprocessing, long fromBatch, long count, int prefetch,
+            int workers) {
+        this.count = count;
+        int w = (int) Math.max(1, Math.min(workers, count));
+        int perQueue = Math.max(1, (prefetch + w - 1) / w);
+        for (int i = 0; i < w; i++) {
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(perQueue);
+            queues.add(queue);
+            long first = fromBatch + i;
+            Thread t = new Thread(() -> produce(queue, data, plan, preprocessing, first, fromBatch + count, w),
+                    "batches-" + data.name() + "-" + i);
+            t.setDaemon(true);
+            this.workers.add(t);
+        }
+        this.workers.forEach(Thread::start);
+    }
+
+    public static int defaultWorkers() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 4));
+    }
+
+    private void produce(BlockingQueue<Object> queue, ImageSet data, BatchPlan plan, Preprocessing pre, long first, long end,
+            int stride) {
         try {
-            int d = data.shape().dims();
-            for (long k = fromBatch; k < fromBatch + count && !closed; k++) {
-                int[] idx = plan.indices(k);
-                float[] x = new float[idx.length * d];
-                int[] y = data.hasLabels() ? new int[idx.length] : null;
-                var noise = plan.noise(k);
-                for (int i = 0; i < idx.length; i++) {
-                    pre.toFloats(data.images()[idx[i]], x, i * d, noise);
-                    if (y != null) y[i] = data.labels()[idx[i]];
+            try {
+                BatchAssembler assembler = new BatchAssembler(data, plan, pre);
+                for (long k = first; k < end && !closed; k += stride) {
+                    queue.put(assembler.assemble(k));
                 }
-                queue.put(new Batch(x, y, idx.length, data.shape(), k));
+                queue.put(END);
+            } catch (RuntimeException e) {
+                // Waits for room like a batch would (offer() could drop it and leave the consumer waiting forever).
+                queue.put(e);
             }
-            queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            queue.offer(e);
         }
     }
 
@@ -61,7 +82,7 @@ public final class BatchStream implements Iterator<Batch>, AutoCloseable {
     public Batch next() {
         if (!hasNext()) throw new NoSuchElementException();
         try {
-            Object item = queue.take();
+            Object item = queues.get((int) (taken % queues.size())).take();
             if (item instanceof RuntimeException e) throw e;
             if (item == END) throw new NoSuchElementException();
             taken++;
@@ -75,6 +96,6 @@ public final class BatchStream implements Iterator<Batch>, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        worker.interrupt();
+        workers.forEach(Thread::interrupt);
     }
 }

@@ -1,6 +1,6 @@
 package org.oodrunner.framework.data;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -14,11 +14,7 @@ public final class Subsets {
         if (!set.hasLabels()) {
             throw new IllegalArgumentException(set.name() + " has no labels to filter by class");
         }
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < set.size(); i++) {
-            if (classes.contains(set.labels()[i])) keep.add(i);
-        }
-        return set.select(keep.stream().mapToInt(Integer::intValue).toArray(), set.name());
+        return set.select(withClasses(set.labels(), set.size(), classes), set.name());
     }
 
     /**
@@ -27,22 +23,52 @@ public final class Subsets {
      * original order of the chosen examples.
      */
     public static ImageSet limit(ImageSet set, Double limit, long seed) {
-        if (limit == null) return set;
-        int n = limit < 1 ? (int) Math.round(limit * set.size()) : (int) Math.floor(limit);
-        if (n >= set.size()) return set;
-        n = Math.max(n, 1);
-        // Partial Fisher-Yates over indices, then sort so the subset keeps file order.
-        int[] idx = new int[set.size()];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        SplittableRandom r = new SplittableRandom(BatchPlan.mix(seed + set.name().hashCode()));
-        for (int i = 0; i < n; i++) {
-            int j = i + r.nextInt(idx.length - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
+        int[] all = new int[set.size()];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        int[] chosen = limit(all, limit, seed, set.name());
+        return chosen.length == all.length ? set : set.select(chosen, set.name());
+    }
+
+    /** Indices {@code 0..n-1} whose label is in {@code classes} (all of them when classes is null). */
+    public static int[] withClasses(int[] labels, int n, List<Integer> classes) {
+        if (classes == null) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            return all;
         }
-        int[] chosen = java.util.Arrays.copyOf(idx, n);
-        java.util.Arrays.sort(chosen);
-        return set.select(chosen, set.name());
+        boolean[] keep = new boolean[1 + classes.stream().mapToInt(Integer::intValue).max().orElse(0)];
+        for (int c : classes) keep[c] = true;
+        int[] out = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int y = labels[i];
+            if (y >= 0 && y < keep.length && keep[y]) out[k++] = i;
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /**
+     * A random subset of {@code indices}, in their original order; {@code salt} (the set's
+     * name) makes different sets draw differently from one seed.
+     */
+    public static int[] limit(int[] indices, Double limit, long seed, String salt) {
+        if (limit == null) return indices;
+        int n = limit < 1 ? (int) Math.round(limit * indices.length) : (int) Math.floor(limit);
+        if (n >= indices.length) return indices;
+        n = Math.max(n, 1);
+        // Partial Fisher-Yates over positions, then sort so the subset keeps file order.
+        int[] pos = new int[indices.length];
+        for (int i = 0; i < pos.length; i++) pos[i] = i;
+        SplittableRandom r = new SplittableRandom(BatchPlan.mix(seed + salt.hashCode()));
+        for (int i = 0; i < n; i++) {
+            int j = i + r.nextInt(pos.length - i);
+            int t = pos[i];
+            pos[i] = pos[j];
+            pos[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(pos, n);
+        Arrays.sort(chosen);
+        for (int i = 0; i < n; i++) chosen[i] = indices[chosen[i]];
+        return chosen;
     }
 }

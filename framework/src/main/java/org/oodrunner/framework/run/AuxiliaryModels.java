@@ -45,7 +45,8 @@ public final class AuxiliaryModels implements AutoCloseable {
                     + " for a model built on " + ctx.trainSet().shape());
         }
         long seed = ctx.spec().seed() + request.seedOffset();
-        BuiltModel model = BuiltModel.build(ctx.plan().model(), ctx.spec().runtime(), ctx.trainSet().shape(),
+        BuiltModel model = BuiltModel.build(ctx.plan().model(), ctx.spec().runtime(), ctx.graph().inputTransform(),
+                ctx.trainSet().shape(),
                 ctx.trainSet().numClasses(), ctx.preprocessing().levels(), seed, Set.of());
         built.add(model);
         TrainSpec budget = withBudget(ctx.spec().train(), request.steps(), request.epochs());

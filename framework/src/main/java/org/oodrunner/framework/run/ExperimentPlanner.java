@@ -14,6 +14,8 @@ import org.oodrunner.framework.component.Metric;
 import org.oodrunner.framework.component.Model;
 import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.component.Scorer;
+import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SourceMap;
 import org.oodrunner.framework.spec.SpecError;
@@ -27,8 +29,9 @@ import org.oodrunner.framework.spec.model.TrainSpec;
 import org.oodrunner.framework.tf.DerivedQuantities;
 
 /**
- * Makes the components a spec names and checks what the schema cannot: splits exist, scorers
- * get what they need from the model, labels exist where needed, results have unique names.
+ * Makes the components a spec names and checks what the schema cannot: splits exist, every set
+ * has one shape after preprocessing, scorers get what they need from the model, labels exist
+ * where needed, results have unique names.
  * Fails with a positioned {@link SpecError}; loads no data and builds no graph.
  */
 public final class ExperimentPlanner {
@@ -58,6 +61,7 @@ public final class ExperimentPlanner {
         if (ood.isEmpty()) {
             throw new SpecError(src.value("/data/ood"), "data.ood lists no dataset; name at least one OOD set to compare with");
         }
+        ImageShape shape = PreprocessCheck.check(spec.data().preprocess(), train, evaluation(test, ood), src);
         Set<String> labels = new HashSet<>();
         for (PlannedDataset d : ood) {
             if (d.label().equals(test.label()) || !labels.add(d.label())) {
@@ -106,7 +110,7 @@ public final class ExperimentPlanner {
             }
             metrics.add(new PlannedMetric(ref.type(), metric));
         }
-        checkAnalyses(spec, src, train, model);
+        checkAnalyses(spec, src, shape, model);
         return new ExperimentPlan(resolved, train, test, ood, model, scorers, metrics);
     }
 
@@ -129,29 +133,44 @@ public final class ExperimentPlanner {
         }
     }
 
+    private static List<PlannedDataset> evaluation(PlannedDataset test, List<PlannedDataset> ood) {
+        List<PlannedDataset> all = new ArrayList<>();
+        all.add(test);
+        all.addAll(ood);
+        return all;
+    }
+
     /** A quantity as a message names it: derived ones say what they are derived from. */
     private static String describe(Quantity q) {
         Quantity source = DerivedQuantities.SOURCES.get(q);
         return source == null ? q.name() : q.name() + " (derived from " + source.name() + ")";
     }
 
-    private static void checkAnalyses(ExperimentSpec spec, SourceMap src, PlannedDataset train, Model model) {
+    /** @param shape the images' shape after load-time preprocessing */
+    private static void checkAnalyses(ExperimentSpec spec, SourceMap src, ImageShape shape, Model model) {
         if (spec.analyses().graying()) {
             String at = "/analyses/graying";
             if (!model.provides().contains(Quantity.LOG_LIKELIHOOD)) {
                 throw new SpecError(src.value(at), "analyses.graying compares log-likelihoods, which model '"
                         + spec.model().type() + "' does not provide; remove it or choose a density model");
             }
-            int channels = train.source().shape().channels();
-            if (channels != 3) {
-                throw new SpecError(src.value(at), "analyses.graying needs color images (3 channels), but '"
-                        + train.ref().dataset() + "' has " + channels + "; remove it for this dataset");
+            if (shape.channels() != 3) {
+                throw new SpecError(src.value(at), "analyses.graying needs color images (3 channels), but the images "
+                        + "have " + shape.channels() + "; remove it for this data");
             }
         }
     }
 
     private PlannedDataset dataset(DatasetRef ref, String pointer, SourceMap src, ComponentContext ctx) {
-        DatasetSource source = registry.create(ref, src, pointer, ctx);
+        DatasetSource source;
+        try {
+            source = registry.create(ref, src, pointer, ctx);
+        } catch (SpecError e) {
+            throw e;
+        } catch (BadInputException e) {
+            // A dataset's own check of its parameters: point at the reference.
+            throw new SpecError(src.value(pointer), e.getMessage(), e);
+        }
         String split = ref.split() != null ? ref.split() : source.splits().get(0);
         if (!source.splits().contains(split)) {
             throw new SpecError(src.value(pointer + "/split"), "dataset '" + ref.dataset() + "' has no split '" + split + "'"

@@ -21,18 +21,19 @@ import org.tensorflow.types.TInt32;
 public record BuiltModel(TfRuntime runtime, GraphContext graph, ModelGraph model) implements AutoCloseable {
 
     /**
+     * @param transform the run's input transform; auxiliary models reuse the run model's (with
+     *     the statistics it measured), so every model of a run sees the same input space
      * @param seed seeds the graph's random ops (initialisation, in-graph noise)
      * @param derived framework-derived quantities to add (see {@link DerivedQuantities})
      */
-    public static BuiltModel build(Model model, RuntimeSpec runtimeSpec, ImageShape shape, int numClasses, int levels,
-            long seed, Set<Quantity> derived) {
+    public static BuiltModel build(Model model, RuntimeSpec runtimeSpec, InputTransform transform, ImageShape shape,
+            int numClasses, int levels, long seed, Set<Quantity> derived) {
         TfRuntime runtime = new TfRuntime(runtimeSpec);
         try {
             Ops tf = runtime.tf();
             Placeholder<TFloat32> feed = tf.withName("images").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
             Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-            InputTransform transform = InputTransform.identity();
             InputTransform.Result input = transform.forward(tf.withSubScope("input_transform"), feed);
             GraphContext graph = new GraphContext(runtime.graph(), tf, shape, numClasses, levels, feed, input.output(),
                     input.logDetJacobian(), transform, labels, new Parameters(), new OpSeeds(seed));

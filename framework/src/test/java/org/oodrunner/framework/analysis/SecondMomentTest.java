@@ -17,7 +17,7 @@ import org.oodrunner.framework.spec.model.PreprocessSpec;
  * variance over n examples is (b - a)^2 n / (4 (n - 1)) on the [0,1] bin-centre scale.
  */
 class SecondMomentTest {
-    private static final Preprocessing EIGHT_BITS = new Preprocessing(new PreprocessSpec(8, PreprocessSpec.Dequantization.UNIFORM));
+    private static final Preprocessing EIGHT_BITS = new Preprocessing(PreprocessSpec.defaults());
 
     private static double centre(int b) {
         return (b + 0.5) / 256;

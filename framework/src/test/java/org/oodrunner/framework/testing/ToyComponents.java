@@ -13,6 +13,7 @@ import org.oodrunner.framework.component.Scorer;
 import org.oodrunner.framework.component.ScoringInput;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.data.LoadRequest;
 import org.oodrunner.framework.tf.GraphContext;
 import org.oodrunner.framework.tf.ModelGraph;
 
@@ -68,9 +69,8 @@ public final class ToyComponents extends ComponentModule {
         }
 
         @Override
-        public ImageSet load(String split) {
-            byte[][] images = new byte[p.size()][p.side() * p.side()];
-            return new ImageSet("toy/" + split, shape(), images, new int[p.size()], 2);
+        public ImageSet load(String split, LoadRequest request) {
+            return request.fromArrays(shape(), new byte[p.size()][p.side() * p.side()], new int[p.size()], 2);
         }
     }
 

@@ -48,10 +48,10 @@ class DerivedQuantitiesTest {
     void perExampleGradientNormMatchesTheClosedForm() {
         ImageShape shape = new ImageShape(2, 2, 1);
         RuntimeSpec cpu = new RuntimeSpec(RuntimeSpec.Device.CPU, 0, 0);
-        try (BuiltModel plain = BuiltModel.build(new Quadratic(), cpu, shape, 0, 256, 1, Set.of())) {
+        try (BuiltModel plain = BuiltModel.build(new Quadratic(), cpu, InputTransform.identity(), shape, 0, 256, 1, Set.of())) {
             assertFalse(plain.model().outputs().containsKey(Quantity.INPUT_GRADIENT_NORM), "built only when asked for");
         }
-        try (BuiltModel m = BuiltModel.build(new Quadratic(), cpu, shape, 0, 256, 1, Set.of(Quantity.INPUT_GRADIENT_NORM))) {
+        try (BuiltModel m = BuiltModel.build(new Quadratic(), cpu, InputTransform.identity(), shape, 0, 256, 1, Set.of(Quantity.INPUT_GRADIENT_NORM))) {
             float[] x = {0.1f, 0.2f, 0.3f, 0.4f, 1f, 0f, 0f, 0.5f};
             float[] norms;
             try (TFloat32 in = TensorIO.floats(x, 2, 2, 2, 1);

@@ -14,7 +14,7 @@ import org.tensorflow.types.TFloat32;
 /** A model built on a fresh graph the way the model stage builds it, for tests. */
 record TestGraph(TfRuntime runtime, GraphContext context, ModelGraph model) implements AutoCloseable {
     static final RuntimeSpec CPU = new RuntimeSpec(RuntimeSpec.Device.CPU, 0, 0);
-    static final Preprocessing PREPROCESSING = new Preprocessing(new PreprocessSpec(8, PreprocessSpec.Dequantization.UNIFORM));
+    static final Preprocessing PREPROCESSING = new Preprocessing(PreprocessSpec.defaults());
 
     static TestGraph build(Model model, ImageShape shape, long seed) {
         TfRuntime runtime = new TfRuntime(CPU);

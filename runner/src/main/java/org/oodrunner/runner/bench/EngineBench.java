@@ -79,7 +79,7 @@ public final class EngineBench implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         ImageSet data = images(2048);
-        Preprocessing pre = new Preprocessing(new PreprocessSpec(8, PreprocessSpec.Dequantization.UNIFORM));
+        Preprocessing pre = new Preprocessing(PreprocessSpec.defaults());
         Map<String, String> p = Provenance.collect(null);
         out.printf(Locale.ROOT, "runner bench engine  %s  %s cpus, %s, Java %s, TensorFlow %s%n", LocalDate.now(),
                 p.get("cpus"), p.get("os"), p.get("java_version"), p.get("tensorflow_version"));

