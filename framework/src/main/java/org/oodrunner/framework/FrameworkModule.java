@@ -9,8 +9,10 @@ import java.util.List;
 import org.oodrunner.framework.component.ComponentRegistry;
 import org.oodrunner.framework.run.RunSettings;
 import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.run.stages.AnalysisStage;
 import org.oodrunner.framework.run.stages.DataStage;
 import org.oodrunner.framework.run.stages.ExportStage;
+import org.oodrunner.framework.run.stages.HtmlReportStage;
 import org.oodrunner.framework.run.stages.MetricsStage;
 import org.oodrunner.framework.run.stages.ModelStage;
 import org.oodrunner.framework.run.stages.ReportStage;
@@ -58,6 +60,6 @@ public final class FrameworkModule extends AbstractModule {
     @Provides
     List<Stage> stages() {
         return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new ScoreStage(),
-                new MetricsStage(), new ReportStage());
+                new MetricsStage(), new AnalysisStage(), new ReportStage(), new HtmlReportStage());
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
         description = "Declarative out-of-distribution detection experiments with deep generative models.",
         subcommands = {RunCommand.class, ValidateCommand.class, ExpandCommand.class, ComponentsCommand.class,
                 SchemaCommand.class, org.oodrunner.runner.data.DataCommand.class,
-                org.oodrunner.runner.bench.BenchCommand.class, SyncCommand.class, UiCommand.class, CompareCommand.class})
+                org.oodrunner.runner.bench.BenchCommand.class, MetricsCommand.class, SyncCommand.class, UiCommand.class,
+                CompareCommand.class})
 public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "log details and print stack traces of errors")

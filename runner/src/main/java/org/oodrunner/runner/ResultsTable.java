@@ -1,6 +1,8 @@
 package org.oodrunner.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,6 +51,9 @@ final class ResultsTable {
         header.addAll(metricNames);
         rows.add(0, header.toArray(String[]::new));
         table(rows, sb);
+        analyses(r.path("analyses"), sb);
+        Path report = outcome.files().artifacts().resolve("report.html");
+        if (Files.exists(report)) sb.append("\n  report: ").append(report).append('\n');
         return sb.toString();
     }
 
@@ -60,6 +65,43 @@ final class ResultsTable {
         StringBuilder sb = new StringBuilder();
         table(all, sb);
         return sb.toString();
+    }
+
+    /** The second-moment analysis (per-channel variances, predicted and measured sign) and graying, when the run has them. */
+    private static void analyses(JsonNode a, StringBuilder sb) {
+        JsonNode sm = a.path("second_moment");
+        if (!sm.isMissingNode()) {
+            sb.append("\n  second moments (values in [0,1]; alpha: ").append(sm.path("alpha_source").asText()).append(")\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"dataset", "channel", "mean", "variance", "sum of pixel variances"});
+            sm.path("datasets").fields().forEachRemaining(d -> {
+                for (int c = 0; c < d.getValue().path("mean").size(); c++) {
+                    rows.add(new String[] {d.getKey(), String.valueOf(c), num(d.getValue().path("mean").get(c).asDouble()),
+                            num(d.getValue().path("variance").get(c).asDouble()),
+                            num(d.getValue().path("pixel_variance_sum").get(c).asDouble())});
+                }
+            });
+            table(rows, sb);
+            sm.path("predictions").fields().forEachRemaining(p -> {
+                JsonNode v = p.getValue();
+                sb.append("  E[log p] on ").append(p.getKey()).append(" minus on ").append(v.path("reference").asText())
+                        .append(": predicted sign ").append(sign(v.path("predicted_sign").asInt()));
+                if (v.has("measured_difference")) {
+                    sb.append(", measured ").append(String.format(Locale.ROOT, "%+.4g nats", v.path("measured_difference").asDouble()));
+                }
+                sb.append('\n');
+            });
+        }
+        JsonNode g = a.path("graying");
+        if (!g.isMissingNode()) {
+            sb.append(String.format(Locale.ROOT, "%n  graying %s: mean log-likelihood %.2f -> %.2f nats (change %+.2f)%n",
+                    g.path("dataset").asText(), g.path("mean_log_likelihood").asDouble(),
+                    g.path("mean_log_likelihood_gray").asDouble(), g.path("mean_change").asDouble()));
+        }
+    }
+
+    private static String sign(int s) {
+        return s > 0 ? "+" : s < 0 ? "-" : "0";
     }
 
     private static void table(List<String[]> rows, StringBuilder sb) {

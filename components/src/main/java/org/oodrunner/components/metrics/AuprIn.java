@@ -1,6 +1,7 @@
 package org.oodrunner.components.metrics;
 
 import org.oodrunner.framework.component.Metric;
+import org.oodrunner.framework.metrics.RocCurve;
 
 /** Area under precision-recall (average precision) with in-distribution as the positive class. */
 public final class AuprIn implements Metric {

@@ -1,6 +1,7 @@
 package org.oodrunner.components.metrics;
 
 import org.oodrunner.framework.component.Metric;
+import org.oodrunner.framework.metrics.RocCurve;
 
 /**
  * The fraction of OOD examples accepted at the highest threshold that still accepts the given

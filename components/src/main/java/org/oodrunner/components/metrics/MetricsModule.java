@@ -15,5 +15,7 @@ public final class MetricsModule extends ComponentModule {
                 NoParams.class, (p, ctx) -> new AuprOut());
         metric("fpr_at_95_tpr", "fraction of OOD accepted when 95% of in-distribution is accepted; lower is better",
                 FprAtTprParams.class, (p, ctx) -> new FprAtTpr(p.tpr()));
+        metric("detection_error", "min over thresholds of (1 - TPR)/2 + FPR/2; 0.5 is chance, lower is better",
+                NoParams.class, (p, ctx) -> new DetectionError());
     }
 }

@@ -22,6 +22,14 @@ public record Quantity(String name, String doc) {
     /** For flows: log |det df/dx|, the volume part of log p(x). */
     public static final Quantity VOLUME_TERM = new Quantity("volume_term", "log |det df/dx|, nats");
 
+    /**
+     * ||d log p(x) / dx||_2 with x the fed image in [0,1]^D. Models do not build it: the
+     * framework derives it from {@link #LOG_LIKELIHOOD} in the graph, and only when a scorer
+     * asks for it (see {@code DerivedQuantities}).
+     */
+    public static final Quantity INPUT_GRADIENT_NORM = new Quantity("input_gradient_norm",
+            "||d log p(x)/dx||_2 over the fed [0,1] image; derived by the framework from log_likelihood");
+
     /** For classifiers: unnormalised class scores f(x), one per class. */
     public static final Quantity LOGITS = new Quantity("logits", "f(x)[y] for each class y");
 

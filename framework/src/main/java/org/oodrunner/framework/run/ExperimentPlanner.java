@@ -14,6 +14,7 @@ import org.oodrunner.framework.component.Metric;
 import org.oodrunner.framework.component.Model;
 import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.component.Scorer;
+import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SourceMap;
@@ -25,6 +26,7 @@ import org.oodrunner.framework.spec.model.MetricRef;
 import org.oodrunner.framework.spec.model.OptimizerSpec;
 import org.oodrunner.framework.spec.model.ScorerRef;
 import org.oodrunner.framework.spec.model.TrainSpec;
+import org.oodrunner.framework.tf.DerivedQuantities;
 
 /**
  * Makes the components a spec names and checks what the schema cannot: splits exist, every set
@@ -33,6 +35,9 @@ import org.oodrunner.framework.spec.model.TrainSpec;
  * Fails with a positioned {@link SpecError}; loads no data and builds no graph.
  */
 public final class ExperimentPlanner {
+    /** Column names of scores.csv that are not scorer labels. */
+    private static final Set<String> RESERVED_SCORER_LABELS = Set.of("dataset", "role", "index", "model_bits_per_dim");
+
     private final ComponentRegistry registry;
     private final Path dataRoot;
 
@@ -56,7 +61,7 @@ public final class ExperimentPlanner {
         if (ood.isEmpty()) {
             throw new SpecError(src.value("/data/ood"), "data.ood lists no dataset; name at least one OOD set to compare with");
         }
-        PreprocessCheck.check(spec.data().preprocess(), train, evaluation(test, ood), src);
+        ImageShape shape = PreprocessCheck.check(spec.data().preprocess(), train, evaluation(test, ood), src);
         Set<String> labels = new HashSet<>();
         for (PlannedDataset d : ood) {
             if (d.label().equals(test.label()) || !labels.add(d.label())) {
@@ -75,12 +80,16 @@ public final class ExperimentPlanner {
             String pointer = "/scorers/" + i;
             Scorer scorer = registry.create(ref, src, pointer, ctx);
             Set<Quantity> missing = new LinkedHashSet<>(scorer.requires());
-            missing.removeAll(model.provides());
+            missing.removeAll(DerivedQuantities.available(model.provides()));
             if (!missing.isEmpty()) {
                 throw new SpecError(src.value(pointer), "scorer '" + ref.type() + "' needs "
-                        + String.join(", ", missing.stream().map(Quantity::name).toList()) + ", which model '"
+                        + String.join(", ", missing.stream().map(ExperimentPlanner::describe).toList()) + ", which model '"
                         + spec.model().type() + "' does not provide (it provides "
                         + String.join(", ", model.provides().stream().map(Quantity::name).toList()) + ")");
+            }
+            if (RESERVED_SCORER_LABELS.contains(ref.name())) {
+                throw new SpecError(src.value(pointer), "a scorer cannot be named '" + ref.name()
+                        + "': scores.csv has a column of that name; give it another `name:`");
             }
             if (!scorerLabels.add(ref.name())) {
                 throw new SpecError(src.value(pointer), "two scorers are both named '" + ref.name() + "'; give one a `name:`");
@@ -101,6 +110,7 @@ public final class ExperimentPlanner {
             }
             metrics.add(new PlannedMetric(ref.type(), metric));
         }
+        checkAnalyses(spec, src, shape, model);
         return new ExperimentPlan(resolved, train, test, ood, model, scorers, metrics);
     }
 
@@ -128,6 +138,27 @@ public final class ExperimentPlanner {
         all.add(test);
         all.addAll(ood);
         return all;
+    }
+
+    /** A quantity as a message names it: derived ones say what they are derived from. */
+    private static String describe(Quantity q) {
+        Quantity source = DerivedQuantities.SOURCES.get(q);
+        return source == null ? q.name() : q.name() + " (derived from " + source.name() + ")";
+    }
+
+    /** @param shape the images' shape after load-time preprocessing */
+    private static void checkAnalyses(ExperimentSpec spec, SourceMap src, ImageShape shape, Model model) {
+        if (spec.analyses().graying()) {
+            String at = "/analyses/graying";
+            if (!model.provides().contains(Quantity.LOG_LIKELIHOOD)) {
+                throw new SpecError(src.value(at), "analyses.graying compares log-likelihoods, which model '"
+                        + spec.model().type() + "' does not provide; remove it or choose a density model");
+            }
+            if (shape.channels() != 3) {
+                throw new SpecError(src.value(at), "analyses.graying needs color images (3 channels), but the images "
+                        + "have " + shape.channels() + "; remove it for this data");
+            }
+        }
     }
 
     private PlannedDataset dataset(DatasetRef ref, String pointer, SourceMap src, ComponentContext ctx) {

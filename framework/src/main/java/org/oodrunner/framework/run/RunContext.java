@@ -1,14 +1,19 @@
 package org.oodrunner.framework.run;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oodrunner.framework.component.PerExample;
+import org.oodrunner.framework.component.BatchTestResult;
 import org.oodrunner.framework.component.Quantity;
+import org.oodrunner.framework.component.TrainedModel;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.Preprocessing;
+import org.oodrunner.framework.metrics.ConfidenceInterval;
 import org.oodrunner.framework.spec.model.ExperimentSpec;
 import org.oodrunner.framework.tf.GraphContext;
 import org.oodrunner.framework.tf.ModelGraph;
@@ -43,6 +48,12 @@ public final class RunContext implements AutoCloseable {
     private final Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();
     // Written by the metrics stage: scorer -> OOD label -> metric -> value.
     private final Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>();
+    // Also by the metrics stage: the bootstrap interval of each value above, same keys.
+    private final Map<String, Map<String, Map<String, ConfidenceInterval>>> metricIntervals = new LinkedHashMap<>();
+    // Also by the metrics stage: scorer -> OOD label -> one result per batch size (batch-level tests).
+    private final Map<String, Map<String, List<BatchTestResult>>> batchTests = new LinkedHashMap<>();
+    // Written by the analysis stage: analysis name -> its results, as they go into results.json.
+    private final ObjectNode analyses = JsonNodeFactory.instance.objectNode();
 
     public RunContext(ExperimentPlan plan, RunFiles files, Tracker tracker, Progress progress) {
         this(plan, files, tracker, progress, new StopSignal());
@@ -130,6 +141,11 @@ public final class RunContext implements AutoCloseable {
         this.modelGraph = modelGraph;
     }
 
+    /** The run's model as scorers and analyses evaluate it, once trained. */
+    public TrainedModel runModel() {
+        return new GraphTrainedModel("score", runtime(), graph(), modelGraph(), this);
+    }
+
     public long trainedSteps() {
         return trainedSteps;
     }
@@ -152,6 +168,18 @@ public final class RunContext implements AutoCloseable {
 
     public Map<String, Map<String, Map<String, Double>>> metrics() {
         return metrics;
+    }
+
+    public Map<String, Map<String, Map<String, ConfidenceInterval>>> metricIntervals() {
+        return metricIntervals;
+    }
+
+    public Map<String, Map<String, List<BatchTestResult>>> batchTests() {
+        return batchTests;
+    }
+
+    public ObjectNode analyses() {
+        return analyses;
     }
 
     /** The label of the in-distribution test set. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.oodrunner.framework.component.ModelProperty;
 import org.oodrunner.framework.component.Quantity;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -24,6 +25,7 @@ public final class ModelGraph {
     private final Map<String, Operand<TFloat32>> trainingMetrics;
     private final List<Op> initOps;
     private final Sampler sampler;
+    private final Map<ModelProperty, Operand<TFloat32>> properties;
 
     private ModelGraph(Builder b) {
         this.loss = Objects.requireNonNull(b.loss, "a model graph needs a loss");
@@ -31,6 +33,7 @@ public final class ModelGraph {
         this.trainingMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.trainingMetrics));
         this.initOps = List.copyOf(b.initOps);
         this.sampler = b.sampler;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     }
 
     public static Builder builder() {
@@ -64,6 +67,11 @@ public final class ModelGraph {
         return Optional.ofNullable(sampler);
     }
 
+    /** Whole-model values (fetched without a feed) that analyses may read. */
+    public Map<ModelProperty, Operand<TFloat32>> properties() {
+        return properties;
+    }
+
     /** The same graph with a different output for one quantity (the framework adjusts outputs). */
     public ModelGraph withOutput(Quantity quantity, Operand<TFloat32> perExample) {
         Builder b = new Builder();
@@ -73,6 +81,7 @@ public final class ModelGraph {
         b.trainingMetrics.putAll(trainingMetrics);
         b.initOps.addAll(initOps);
         b.sampler = sampler;
+        b.properties.putAll(properties);
         return new ModelGraph(b);
     }
 
@@ -82,6 +91,7 @@ public final class ModelGraph {
         private final Map<String, Operand<TFloat32>> trainingMetrics = new LinkedHashMap<>();
         private final List<Op> initOps = new ArrayList<>();
         private Sampler sampler;
+        private final Map<ModelProperty, Operand<TFloat32>> properties = new LinkedHashMap<>();
 
         public Builder loss(Operand<TFloat32> loss) {
             this.loss = loss;
@@ -107,6 +117,12 @@ public final class ModelGraph {
 
         public Builder sampler(Sampler sampler) {
             this.sampler = sampler;
+            return this;
+        }
+
+        /** A whole-model value computed from the variables alone (no feed), e.g. CV-Glow's channel gains. */
+        public Builder property(ModelProperty property, Operand<TFloat32> value) {
+            properties.put(property, value);
             return this;
         }
 

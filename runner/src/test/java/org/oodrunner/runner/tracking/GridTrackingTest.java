@@ -100,6 +100,7 @@ class GridTrackingTest {
         byte[] summary = Files.readAllBytes(gridDir.resolve("artifacts/summary.csv"));
         assertArrayEquals(summary, rest.artifact(parent, "summary.csv"));
         assertEquals(5, new String(summary).lines().count(), "a header and one row per point");
+        assertArrayEquals(Files.readAllBytes(gridDir.resolve("artifacts/report.html")), rest.artifact(parent, "report.html"));
 
         for (JsonNode child : runs) {
             if (child == parent) continue;

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.errors.RunInterruptedException;
+import org.oodrunner.framework.report.GridReport;
 import org.oodrunner.framework.run.ExperimentRunner;
 import org.oodrunner.framework.run.Progress;
 import org.oodrunner.framework.run.Provenance;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the points of a grid as one unit. The grid has its own record in the store
  * ({@code <out>/<name>-grid-<hash>/}, tracked like a run: on MLflow it is the parent run and each
- * point a child), holding the axes as params and the summary table as artifacts.
+ * point a child), holding the axes as params and, as artifacts, the summary table
+ * ({@code summary.csv}) and the grid's report page ({@code report.html}).
  *
  * <p>Running a grid again does only what is missing: a point whose spec hash already has a
  * FINISHED run, in the store or on a tracking server, is skipped; an interrupted point (RUNNING
@@ -171,7 +173,7 @@ public final class GridRunner {
                 throw e;
             }
             GridSummary summary = GridSummary.of(axes, outcomes);
-            writeSummary(grid, summary, gridName(first), tracker);
+            writeSummary(grid, summary, outcomes, gridName(first), tracker);
             RunStatus status = outcomes.stream().allMatch(PointOutcome::finished) ? RunStatus.FINISHED : RunStatus.FAILED;
             tracker.finish(status);
             return new GridOutcome(grid, outcomes, status, true, summary);
@@ -298,12 +300,14 @@ public final class GridRunner {
         return params;
     }
 
-    private static void writeSummary(RunFiles grid, GridSummary summary, String title, Tracker tracker) {
+    /** The grid's table as CSV, and its report page (every point's row linking to the point's own report). */
+    private static void writeSummary(RunFiles grid, GridSummary summary, List<PointOutcome> points, String title,
+            Tracker tracker) {
         Path csv = grid.artifacts().resolve("summary.csv");
-        Path html = grid.artifacts().resolve("summary.html");
         grid.writeText(csv, summary.toCsv());
-        grid.writeText(html, summary.toHtml(title));
         tracker.logArtifact(csv, "summary.csv");
-        tracker.logArtifact(html, "summary.html");
+        Path page = GridReport.write(points.stream().map(p -> p.files().dir()).toList(), grid.artifacts().resolve("report.html"),
+                title);
+        tracker.logArtifact(page, "report.html");
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The grid's table: one row per point with its status, its axis values and its results (every
  * metric as {@code scorer/ood set/metric}, and {@code dataset/bits_per_dim}, the names the runs
- * log them under). Written beside the grid as CSV and HTML, and printed by the CLI.
+ * log them under). Written beside the grid as CSV, and printed by the CLI.
  */
 public record GridSummary(List<String> header, List<List<String>> rows) {
 
@@ -88,24 +88,5 @@ public record GridSummary(List<String> header, List<List<String>> rows) {
             sb.append(quote ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
         }
         sb.append('\n');
-    }
-
-    public String toHtml(String title) {
-        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-                        + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child,th{text-align:left}"
-                        + "</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n<table>\n<tr>");
-        header.forEach(h -> sb.append("<th>").append(escape(h)).append("</th>"));
-        sb.append("</tr>\n");
-        for (List<String> r : rows) {
-            sb.append("<tr>");
-            r.forEach(c -> sb.append("<td>").append(escape(c)).append("</td>"));
-            sb.append("</tr>\n");
-        }
-        return sb.append("</table>\n</body></html>\n").toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

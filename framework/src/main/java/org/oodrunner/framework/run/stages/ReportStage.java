@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.oodrunner.framework.component.BatchTestResult;
 import org.oodrunner.framework.component.PerExample;
 import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.run.RunContext;
@@ -19,11 +20,19 @@ import org.oodrunner.framework.run.Summary;
 
 /**
  * Writes {@code results.json} (the machine-readable outcome, schema in
- * {@code schemas/results.schema.json}) and every per-example score as a CSV artifact.
+ * {@code schemas/results.schema.json}: metrics, their bootstrap intervals, batch-level tests and
+ * analyses) and every per-example score as a CSV artifact.
  */
 public final class ReportStage implements Stage {
     public static final int RESULTS_SCHEMA_VERSION = 1;
     public static final String BITS_PER_DIM = "bits_per_dim";
+    /**
+     * The scores.csv columns besides one per scorer label. The model's per-example bits/dim is not
+     * called {@code bits_per_dim} there: that is the label of the {@code bits_per_dim} scorer.
+     */
+    public static final String SCORES_CSV = "scores.csv";
+    public static final List<String> SCORES_CSV_KEY_COLUMNS = List.of("dataset", "role", "index");
+    public static final String SCORES_CSV_BITS_PER_DIM = "model_bits_per_dim";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -60,18 +69,42 @@ public final class ReportStage implements Stage {
             }
         }
         results.set("metrics", JSON.valueToTree(ctx.metrics()));
+        if (!ctx.metricIntervals().isEmpty()) results.set("metric_intervals", JSON.valueToTree(ctx.metricIntervals()));
+        if (!ctx.batchTests().isEmpty()) results.set("batch_tests", batchTests(ctx));
+        if (!ctx.analyses().isEmpty()) results.set("analyses", ctx.analyses());
         ctx.files().writeJson(ctx.files().results(), results);
         ctx.tracker().logArtifact(ctx.files().results(), "results.json");
 
-        Path csv = ctx.files().artifacts().resolve("scores.csv");
+        Path csv = ctx.files().artifacts().resolve(SCORES_CSV);
         writeScores(ctx, csv);
-        ctx.tracker().logArtifact(csv, "scores.csv");
+        ctx.tracker().logArtifact(csv, SCORES_CSV);
         for (String label : ctx.evaluationSets().keySet()) {
             double[] bpd = bitsPerDim(ctx, label);
             if (bpd != null) {
                 ctx.tracker().logMetric(label + "/" + BITS_PER_DIM, Summary.of(bpd).mean(), ctx.trainedSteps());
             }
         }
+    }
+
+    /** scorer -> OOD set -> one entry per batch size, snake_case like the rest of the file. */
+    private static ObjectNode batchTests(RunContext ctx) {
+        ObjectNode out = JSON.createObjectNode();
+        ctx.batchTests().forEach((scorer, byOod) -> {
+            ObjectNode s = out.putObject(scorer);
+            byOod.forEach((ood, results) -> {
+                var list = s.putArray(ood);
+                for (BatchTestResult r : results) {
+                    ObjectNode e = list.addObject();
+                    e.put("batch_size", r.batchSize());
+                    e.put("threshold", r.threshold());
+                    e.put("in_batches", r.inBatches());
+                    e.put("ood_batches", r.oodBatches());
+                    e.put("false_alarm_rate", r.falseAlarmRate());
+                    e.put("detection_rate", r.detectionRate());
+                }
+            });
+        });
+        return out;
     }
 
     /** bits/dim per example, from the model's log-likelihood, or null when the model has none. */
@@ -89,7 +122,8 @@ public final class ReportStage implements Stage {
         try {
             Files.createDirectories(csv.getParent());
             try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-                w.write("dataset,role,index," + String.join(",", scorers) + "," + BITS_PER_DIM);
+                w.write(String.join(",", SCORES_CSV_KEY_COLUMNS) + "," + String.join(",", scorers) + ","
+                        + SCORES_CSV_BITS_PER_DIM);
                 w.newLine();
                 for (String label : ctx.evaluationSets().keySet()) {
                     String role = label.equals(ctx.testLabel()) ? "in" : "ood";

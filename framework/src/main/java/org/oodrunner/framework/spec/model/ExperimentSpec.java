@@ -20,4 +20,6 @@ public record ExperimentSpec(
         @Param(doc = "where runs are logged besides the local run store", value = "{}") TrackingSpec tracking,
         @Param(doc = "where and how the run executes; does not change what it computes", value = "{}")
         RuntimeSpec runtime,
-        @Param(doc = "what the run exports besides its results", value = "{}") ExportSpec export) {}
+        @Param(doc = "what the run exports besides its results", value = "{}") ExportSpec export,
+        @Param(doc = "analyses from the papers, added to the results and the report", value = "{}")
+        AnalysesSpec analyses) {}

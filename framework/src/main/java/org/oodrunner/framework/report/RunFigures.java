@@ -1,0 +1,76 @@
+package org.oodrunner.framework.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Every figure of a run, built from its directory and stored under {@code artifacts/figures/}
+ * as PNG and SVG: score histograms per scorer, ROC curves per OOD set, training curves per
+ * metric, and the sample grids the model wrote, if any.
+ */
+public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure> training, List<Figure> samples) {
+    /** Where the figures go, under the run's artifacts. */
+    public static final String DIRECTORY = "figures";
+
+    public List<Figure> all() {
+        List<Figure> all = new ArrayList<>(histograms);
+        all.addAll(roc);
+        all.addAll(training);
+        all.addAll(samples);
+        return all;
+    }
+
+    public static RunFigures build(RunRecord run) {
+        Path dir = run.files().artifacts().resolve(DIRECTORY);
+        Map<String, Map<String, double[]>> scores = run.scores();
+        List<Figure> histograms = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Map<String, double[]>> e : scores.entrySet()) {
+            ScoreHistogram.Result h = ScoreHistogram.of(e.getKey(), e.getValue());
+            histograms.add(ChartFiles.save(h.chart(), dir, "histogram_" + n++ + "_" + fileSafe(e.getKey()),
+                    "Scores: " + e.getKey(), h.caption()));
+        }
+        List<Figure> roc = new ArrayList<>();
+        String in = run.inDistribution();
+        List<String> oods = run.oodSets();
+        for (int o = 0; o < oods.size(); o++) {
+            String ood = oods.get(o);
+            Map<String, double[][]> byScorer = new LinkedHashMap<>();
+            for (String scorer : run.results().path("metrics").properties().stream().map(Map.Entry::getKey).toList()) {
+                Map<String, double[]> s = scores.get(scorer);
+                if (s != null && s.containsKey(in) && s.containsKey(ood)) {
+                    byScorer.put(scorer, new double[][] {s.get(in), s.get(ood)});
+                }
+            }
+            if (byScorer.isEmpty()) continue;
+            XYChart chart = RocChart.of(in, ood, byScorer);
+            roc.add(ChartFiles.save(chart, dir, "roc_" + o + "_" + fileSafe(ood), "ROC: " + ood,
+                    "In-distribution (" + in + ") is the positive class; a curve above the diagonal separates the sets."));
+        }
+        Map<String, List<RunRecord.Curve>> byMetric = new LinkedHashMap<>();
+        for (RunRecord.Curve c : run.trainingCurves()) byMetric.computeIfAbsent(c.metric(), k -> new ArrayList<>()).add(c);
+        List<Figure> training = new ArrayList<>();
+        int t = 0;
+        for (Map.Entry<String, List<RunRecord.Curve>> e : byMetric.entrySet()) {
+            XYChart chart = TrainingChart.of(e.getKey(), e.getValue());
+            if (chart.getSeriesMap().isEmpty()) continue;
+            training.add(ChartFiles.save(chart, dir, "training_" + t++ + "_" + fileSafe(e.getKey()),
+                    "Training: " + e.getKey(), "Logged every few steps from metrics.jsonl, one line per model of the run."));
+        }
+        List<Figure> samples = new ArrayList<>();
+        for (Path p : run.sampleImages()) {
+            String name = run.files().artifacts().relativize(p).toString().replace('\\', '/');
+            samples.add(new Figure("Samples: " + name, name + ", written by the model during the run.", p, null));
+        }
+        return new RunFigures(histograms, roc, training, samples);
+    }
+
+    static String fileSafe(String s) {
+        String out = s.replaceAll("[^A-Za-z0-9._-]+", "_");
+        return out.length() > 60 ? out.substring(0, 60) : out;
+    }
+}
