@@ -13,6 +13,7 @@ import org.oodrunner.framework.run.stages.DataStage;
 import org.oodrunner.framework.run.stages.MetricsStage;
 import org.oodrunner.framework.run.stages.ModelStage;
 import org.oodrunner.framework.run.stages.ReportStage;
+import org.oodrunner.framework.run.stages.SampleStage;
 import org.oodrunner.framework.run.stages.ScoreStage;
 import org.oodrunner.framework.run.stages.TrainStage;
 import org.oodrunner.framework.spec.SpecLoader;
@@ -55,7 +56,7 @@ public final class FrameworkModule extends AbstractModule {
     /** The stages of a run, in order. */
     @Provides
     List<Stage> stages() {
-        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ScoreStage(), new MetricsStage(),
+        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new SampleStage(), new ScoreStage(), new MetricsStage(),
                 new ReportStage());
     }
 }

@@ -52,6 +52,12 @@ public final class ModelStage implements Stage {
                 model = model.withOutput(Quantity.LOG_LIKELIHOOD,
                         tf.withName("log_likelihood_of_images").math.add(ll, input.logDetJacobian()));
             }
+            Operand<TFloat32> volume = model.outputs().get(Quantity.VOLUME_TERM);
+            if (volume != null) {
+                // The volume of the whole map from the fed images to z, so latent + volume = log p(images).
+                model = model.withOutput(Quantity.VOLUME_TERM,
+                        tf.withName("volume_term_of_images").math.add(volume, input.logDetJacobian()));
+            }
             ctx.setModel(runtime, graph, model);
             ctx.tracker().logParams(Map.of("model.parameter_count", String.valueOf(graph.parameters().count())));
             LOG.info("model {}: {} parameters", ctx.spec().model().type(), graph.parameters().count());
