@@ -1,5 +1,7 @@
 package org.oodrunner.components.models.flows.bijectors;
 
+import java.util.List;
+import java.util.function.BiPredicate;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -8,7 +10,7 @@ import org.tensorflow.types.TFloat32;
 
 /** Constant matrices and the 1x1 convolution by a matrix, for the invertible 1x1 convolutions. */
 final class Matrices {
-    private static final java.util.List<Long> UNIT_STRIDES = java.util.List.of(1L, 1L, 1L, 1L);
+    private static final List<Long> UNIT_STRIDES = List.of(1L, 1L, 1L, 1L);
 
     private Matrices() {}
 
@@ -23,7 +25,7 @@ final class Matrices {
     }
 
     /** A matrix whose entries are 1 where {@code keep(i, j)} holds, 0 elsewhere. */
-    static double[][] pattern(int n, java.util.function.BiPredicate<Integer, Integer> keep) {
+    static double[][] pattern(int n, BiPredicate<Integer, Integer> keep) {
         double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) m[i][j] = keep.test(i, j) ? 1 : 0;

@@ -56,7 +56,7 @@ public final class GlowModel implements FlowModel {
 
     @Override
     public MultiScaleFlow flow(GraphContext g, Ops tf) {
-        FlowShapes.requireSqueezable(name, g.shape(), design.levels(), "levels: " + design.levels());
+        FlowShapes.requireSqueezable(name, g.shape(), design.levels(), "levels: " + design.levels(), "use fewer levels");
         Parameters parameters = g.parameters();
         Initializers init = new Initializers(tf, g.seeds());
         ImageShape shape = g.shape();

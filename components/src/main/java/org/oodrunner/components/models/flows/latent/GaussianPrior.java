@@ -1,5 +1,6 @@
 package org.oodrunner.components.models.flows.latent;
 
+import java.util.List;
 import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.tf.Initializers;
 import org.oodrunner.framework.tf.Parameters;
@@ -37,7 +38,7 @@ public final class GaussianPrior {
 
     /** {@code count} draws at the given temperature, [count, H, W, C]. */
     public Operand<TFloat32> sample(Operand<TInt32> count, Operand<TFloat32> temperature, long seed) {
-        Operand<TInt32> dims = tf.concat(java.util.List.of(tf.reshape(count, tf.constant(new int[] {1})),
+        Operand<TInt32> dims = tf.concat(List.of(tf.reshape(count, tf.constant(new int[] {1})),
                 tf.constant(new int[] {shape.height(), shape.width(), shape.channels()})), tf.constant(0));
         if (mean == null) return tf.math.mul(DiagonalGaussian.noise(tf, dims, seed), temperature);
         return DiagonalGaussian.sample(tf, dims, mean, logStd, temperature, seed);

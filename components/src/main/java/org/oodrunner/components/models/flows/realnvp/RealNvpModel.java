@@ -2,6 +2,7 @@ package org.oodrunner.components.models.flows.realnvp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.oodrunner.components.models.flows.FlowModel;
 import org.oodrunner.components.models.flows.FlowShapes;
 import org.oodrunner.components.models.flows.MultiScaleFlow;
@@ -46,7 +47,7 @@ public final class RealNvpModel implements FlowModel {
     public MultiScaleFlow flow(GraphContext g, Ops tf) {
         int squeezes = (p.squeezeInput() ? 1 : 0) + p.scales() - 1;
         FlowShapes.requireSqueezable(NAME, g.shape(), squeezes, "scales: " + p.scales()
-                + (p.squeezeInput() ? " with squeeze_input" : ""));
+                + (p.squeezeInput() ? " with squeeze_input: true" : ""), "use fewer scales or squeeze_input: false");
         Parameters parameters = g.parameters();
         Initializers init = new Initializers(tf, g.seeds());
         ImageShape shape = g.shape();
@@ -93,7 +94,7 @@ public final class RealNvpModel implements FlowModel {
     private static void requireMask(MaskType mask, ImageShape shape, int scale) {
         String why = mask.unsupported(shape);
         if (why != null) {
-            throw new RunFailedException(NAME + ": mask " + mask.name().toLowerCase(java.util.Locale.ROOT) + " cannot act on "
+            throw new RunFailedException(NAME + ": mask " + mask.name().toLowerCase(Locale.ROOT) + " cannot act on "
                     + shape + " at scale " + scale + " (" + why + "); choose another mask or set squeeze_input: true");
         }
     }

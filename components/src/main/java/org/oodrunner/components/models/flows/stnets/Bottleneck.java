@@ -9,6 +9,7 @@ import org.oodrunner.framework.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * An autoencoder-style squeeze inside an s/t network: two linear maps, down to N channels or
@@ -31,8 +32,8 @@ final class Bottleneck implements StNet {
             long units = (long) features.height() * features.width() * c;
             Dense in = new Dense(tf.withSubScope("down"), parameters, init, units, size, WeightInit.LECUN);
             Dense out = new Dense(tf.withSubScope("up"), parameters, init, size, units, WeightInit.LECUN);
-            Operand<org.tensorflow.types.TInt64> flat = tf.constant(new long[] {-1, units});
-            Operand<org.tensorflow.types.TInt64> map = tf.constant(new long[] {-1, features.height(), features.width(), c});
+            Operand<TInt64> flat = tf.constant(new long[] {-1, units});
+            Operand<TInt64> map = tf.constant(new long[] {-1, features.height(), features.width(), c});
             this.down = x -> in.apply(tf.reshape(x, flat));
             this.up = z -> tf.reshape(out.apply(z), map);
         }

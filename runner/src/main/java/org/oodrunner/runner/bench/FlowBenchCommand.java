@@ -1,0 +1,210 @@
+package org.oodrunner.runner.bench;
+
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.oodrunner.components.models.flows.bijectors.ScaleFunction;
+import org.oodrunner.components.models.flows.masks.MaskType;
+import org.oodrunner.components.models.flows.realnvp.RealNvpModel;
+import org.oodrunner.components.models.flows.realnvp.RealNvpParams;
+import org.oodrunner.components.models.flows.stnets.BottleneckType;
+import org.oodrunner.components.models.flows.stnets.StNetParams;
+import org.oodrunner.components.models.flows.stnets.StNetType;
+import org.oodrunner.framework.data.ImageSet;
+import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.data.Preprocessing;
+import org.oodrunner.framework.errors.BadInputException;
+import org.oodrunner.framework.run.ExperimentPlan;
+import org.oodrunner.framework.run.ExperimentPlanner;
+import org.oodrunner.framework.run.RunSettings;
+import org.oodrunner.framework.spec.RecordBinder;
+import org.oodrunner.framework.spec.ResolvedSpec;
+import org.oodrunner.framework.spec.SpecJson;
+import org.oodrunner.framework.spec.SpecLoader;
+import org.oodrunner.framework.spec.model.ExperimentSpec;
+import org.oodrunner.framework.spec.model.PreprocessSpec;
+import org.oodrunner.framework.spec.model.RuntimeSpec;
+import org.oodrunner.framework.spec.model.TrainSpec;
+import org.oodrunner.runner.Bootstrap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code runner bench flows}: training and scoring images/s of the flow models the given specs
+ * describe (at each spec's image shape and batch sizes, on random images, which cost the same
+ * as real ones), and the framework's RealNVP training step against the same network written
+ * directly in TensorFlow Java, timed in alternating rounds in one process so that other load on
+ * the machine hits both alike.
+ */
+@Command(name = "flows", description = "Training and scoring images/s of flows; the framework's RealNVP step against "
+        + "a hand-written TensorFlow graph of the same network.")
+public final class FlowBenchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", arity = "0..*",
+            description = "specs whose models to time (default: the flow specs in experiments/)")
+    List<Path> specs = new ArrayList<>();
+
+    @Option(names = "--steps", defaultValue = "20", description = "training steps per timed round (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "timed rounds; medians are reported (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--score-images", defaultValue = "2048", description = "images scored per round (default: ${DEFAULT-VALUE})")
+    int scoreImages;
+
+    @Option(names = "--no-reference", description = "skip the framework vs hand-written RealNVP comparison")
+    boolean noReference;
+
+    @Option(names = "--no-specs", description = "time only the framework vs hand-written RealNVP comparison")
+    boolean noSpecs;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    private static final long SEED = 0;
+    private static final int REFERENCE_BATCH = 64;
+
+    @Override
+    public Integer call() {
+        if (steps < 1 || rounds < 1 || scoreImages < 1) throw new BadInputException("--steps, --rounds and --score-images must be positive");
+        PrintWriter out = command.commandLine().getOut();
+        out.println("# runner bench flows, " + LocalDate.now() + ": " + Runtime.getRuntime().availableProcessors()
+                + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+                + System.getProperty("java.version") + ", TensorFlow Java 1.1.0 (CPU); " + rounds + " rounds, medians");
+        out.flush();
+        if (!noSpecs) timeSpecs(out);
+        if (!noReference) compareWithPlainGraph(out);
+        return 0;
+    }
+
+    private void timeSpecs(PrintWriter out) {
+        List<Path> files = specs.isEmpty() ? List.of(Path.of("experiments/fashion_vs_mnist_realnvp.yaml"),
+                Path.of("experiments/fashion_vs_mnist_glow.yaml"), Path.of("experiments/fashion_vs_mnist_cvglow.yaml")) : specs;
+        Injector injector = Bootstrap.injector(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null));
+        SpecLoader loader = injector.getInstance(SpecLoader.class);
+        ExperimentPlanner planner = injector.getInstance(ExperimentPlanner.class);
+        out.println();
+        out.println("| spec | model | image | parameters | train batch | train img/s | score batch | score img/s |");
+        out.println("|---|---|---|---:|---:|---:|---:|---:|");
+        out.flush();
+        for (Path file : files) {
+            for (ResolvedSpec run : loader.load(file, file.toString(), new SpecLoader.Options(List.of(), 512, System::getenv))) {
+                ExperimentPlan plan = planner.plan(run);
+                ExperimentSpec spec = run.spec();
+                ImageShape shape = plan.train().source().shape();
+                ImageSet data = randomImages(shape, Math.max(scoreImages, spec.train().batchSize()));
+                Preprocessing pre = new Preprocessing(spec.data().preprocess());
+                try (FrameworkFlowTiming timing = new FrameworkFlowTiming(plan.model(), data, spec.train(), spec.runtime(),
+                        pre.levels(), spec.seed(), steps)) {
+                    timing.trainSeconds(data, pre);
+                    timing.scoreSeconds(data, pre, spec.eval().batchSize());
+                    double[] train = new double[rounds];
+                    double[] score = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        train[r] = (double) steps * spec.train().batchSize() / timing.trainSeconds(data, pre);
+                        score[r] = data.size() / timing.scoreSeconds(data, pre, spec.eval().batchSize());
+                    }
+                    out.printf(Locale.ROOT, "| %s | %s | %s | %,d | %d | %.0f | %d | %.0f |%n", file.getFileName(),
+                            SpecJson.mapper().valueToTree(spec.model()).toString().replace("|", "\\|"), shape,
+                            timing.parameterCount(), spec.train().batchSize(), median(train), spec.eval().batchSize(),
+                            median(score));
+                    out.flush();
+                }
+            }
+        }
+    }
+
+    /** The network of {@link PlainRealNvp} as the framework's {@code realnvp}. */
+    static RealNvpParams referenceRealNvp() {
+        StNetParams net = new StNetParams(StNetType.CONVNET, PlainRealNvp.HIDDEN, 1, 3, null, BottleneckType.CHANNELS);
+        return new RealNvpParams(1, 1, PlainRealNvp.COUPLINGS, MaskType.CHECKERBOARD, net, false, ScaleFunction.TANH, true,
+                false);
+    }
+
+    private void compareWithPlainGraph(PrintWriter out) {
+        ImageShape shape = new ImageShape(28, 28, 1);
+        ImageSet data = randomImages(shape, 4096);
+        Preprocessing pre = new Preprocessing(bind(PreprocessSpec.class, "{}"));
+        TrainSpec train = bind(TrainSpec.class, "{batch_size: " + REFERENCE_BATCH + ", optimizer: {type: adam, lr: 1.0e-4}}");
+        RuntimeSpec runtime = bind(RuntimeSpec.class, "{}");
+        List<float[]> batches = new ArrayList<>();
+        SplittableRandom noise = new SplittableRandom(SEED);
+        for (int b = 0; b < 8; b++) {
+            float[] x = new float[REFERENCE_BATCH * shape.dims()];
+            for (int i = 0; i < REFERENCE_BATCH; i++) pre.toFloats(data.images()[b * REFERENCE_BATCH + i], x, i * shape.dims(), noise);
+            batches.add(x);
+        }
+        try (FrameworkFlowTiming framework = new FrameworkFlowTiming(new RealNvpModel(referenceRealNvp()), data, train,
+                runtime, pre.levels(), SEED, steps);
+                PlainRealNvp plain = new PlainRealNvp(SEED)) {
+            if (framework.parameterCount() != plain.parameterCount()) {
+                throw new IllegalStateException("the framework's network has " + framework.parameterCount()
+                        + " parameters, the hand-written one " + plain.parameterCount());
+            }
+            framework.trainSeconds(data, pre);
+            plain.train(batches, steps, 1e-4f);
+            double[] frameworkRate = new double[rounds];
+            double[] plainRate = new double[rounds];
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                double f = framework.trainSeconds(data, pre);
+                double p = plain.train(batches, steps, 1e-4f)[0];
+                frameworkRate[r] = steps * REFERENCE_BATCH / f;
+                plainRate[r] = steps * REFERENCE_BATCH / p;
+                ratio[r] = f / p;
+            }
+            out.println();
+            out.printf(Locale.ROOT, "RealNVP reference (28x28x1 squeezed to 14x14x4, %d affine checkerboard couplings, s/t "
+                    + "conv3x3(%d)-ReLU-conv3x3(%d)-ReLU-conv3x3(8), %,d parameters, batch %d, Adam), %d steps per round:%n",
+                    PlainRealNvp.COUPLINGS, PlainRealNvp.HIDDEN, PlainRealNvp.HIDDEN, plain.parameterCount(), REFERENCE_BATCH,
+                    steps);
+            out.println();
+            out.println("| | train img/s (median) | rounds |");
+            out.println("|---|---:|---|");
+            out.printf(Locale.ROOT, "| framework (`realnvp` + Trainer) | %.0f | %s |%n", median(frameworkRate), list(frameworkRate));
+            out.printf(Locale.ROOT, "| hand-written TensorFlow Java graph | %.0f | %s |%n", median(plainRate), list(plainRate));
+            out.println();
+            out.printf(Locale.ROOT, "framework step time / hand-written step time: median %.3f (rounds: %s) -> overhead %+.1f%%%n",
+                    median(ratio), list(ratio), (median(ratio) - 1) * 100);
+            out.flush();
+        }
+    }
+
+    private static <R extends Record> R bind(Class<R> type, String yaml) {
+        try {
+            var node = RecordBinder.withDefaults(SpecJson.parseYamlValue(yaml), type);
+            return SpecJson.mapper().treeToValue(node, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Random 8-bit images: the cost of a step does not depend on what the pixels show. */
+    private static ImageSet randomImages(ImageShape shape, int n) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        byte[][] images = new byte[n][shape.dims()];
+        for (byte[] image : images) random.nextBytes(image);
+        return new ImageSet("random", shape, images, null, 0);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String list(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, v < 10 ? "%.3f" : "%.0f", v));
+        return sb.toString();
+    }
+}
