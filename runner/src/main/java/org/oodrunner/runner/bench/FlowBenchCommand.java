@@ -2,13 +2,12 @@ package org.oodrunner.runner.bench;
 
 import com.google.inject.Injector;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.oodrunner.components.models.flows.bijectors.ScaleFunction;
 import org.oodrunner.components.models.flows.masks.MaskType;
@@ -75,7 +74,9 @@ public final class FlowBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 1 || rounds < 1 || scoreImages < 1) throw new BadInputException("--steps, --rounds and --score-images must be positive");
+        if (steps < 1 || rounds < 1 || scoreImages < 1) {
+            throw new BadInputException("--steps, --rounds and --score-images must be positive");
+        }
         PrintWriter out = command.commandLine().getOut();
         out.println("# runner bench flows, " + LocalDate.now() + ": " + Runtime.getRuntime().availableProcessors()
                 + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
@@ -86,39 +87,70 @@ public final class FlowBenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private List<Path> specFiles() {
+        if (!specs.isEmpty()) return specs;
+        List<Path> defaults = List.of(Path.of("experiments/fashion_vs_mnist_realnvp.yaml"),
+                Path.of("experiments/fashion_vs_mnist_glow.yaml"), Path.of("experiments/fashion_vs_mnist_cvglow.yaml"));
+        for (Path p : defaults) {
+            if (!Files.isRegularFile(p)) {
+                throw new BadInputException(p + " not found: run from the repository root, or name the specs to time "
+                        + "(runner bench flows SPEC...)");
+            }
+        }
+        return defaults;
+    }
+
+    /**
+     * Each spec's model, timed in rounds that also time the hand-written reference RealNVP, so
+     * the ratio to the reference survives other load on the machine better than images/s do.
+     */
     private void timeSpecs(PrintWriter out) {
-        List<Path> files = specs.isEmpty() ? List.of(Path.of("experiments/fashion_vs_mnist_realnvp.yaml"),
-                Path.of("experiments/fashion_vs_mnist_glow.yaml"), Path.of("experiments/fashion_vs_mnist_cvglow.yaml")) : specs;
+        List<Path> files = specFiles();
         Injector injector = Bootstrap.injector(new RunSettings(Path.of("runs"), RunSettings.defaultDataRoot(), null));
         SpecLoader loader = injector.getInstance(SpecLoader.class);
         ExperimentPlanner planner = injector.getInstance(ExperimentPlanner.class);
         out.println();
-        out.println("| spec | model | image | parameters | train batch | train img/s | score batch | score img/s |");
-        out.println("|---|---|---|---:|---:|---:|---:|---:|");
+        out.println("| spec | model | image | parameters | train batch | train img/s | train time / reference | "
+                + "score batch | score img/s |");
+        out.println("|---|---|---|---:|---:|---:|---:|---:|---:|");
         out.flush();
-        for (Path file : files) {
-            for (ResolvedSpec run : loader.load(file, file.toString(), new SpecLoader.Options(List.of(), 512, System::getenv))) {
-                ExperimentPlan plan = planner.plan(run);
-                ExperimentSpec spec = run.spec();
-                ImageShape shape = plan.train().source().shape();
-                ImageSet data = randomImages(shape, Math.max(scoreImages, spec.train().batchSize()));
-                Preprocessing pre = new Preprocessing(spec.data().preprocess());
-                try (FrameworkFlowTiming timing = new FrameworkFlowTiming(plan.model(), data, spec.train(), spec.runtime(),
-                        pre.levels(), spec.seed(), steps)) {
-                    timing.trainSeconds(data, pre);
-                    timing.scoreSeconds(data, pre, spec.eval().batchSize());
-                    double[] train = new double[rounds];
-                    double[] score = new double[rounds];
-                    for (int r = 0; r < rounds; r++) {
-                        train[r] = (double) steps * spec.train().batchSize() / timing.trainSeconds(data, pre);
-                        score[r] = data.size() / timing.scoreSeconds(data, pre, spec.eval().batchSize());
-                    }
-                    out.printf(Locale.ROOT, "| %s | %s | %s | %,d | %d | %.0f | %d | %.0f |%n", file.getFileName(),
-                            SpecJson.mapper().valueToTree(spec.model()).toString().replace("|", "\\|"), shape,
-                            timing.parameterCount(), spec.train().batchSize(), median(train), spec.eval().batchSize(),
-                            median(score));
-                    out.flush();
+        List<float[]> referenceBatches = SyntheticImages.batches(SyntheticImages.of(new ImageShape(28, 28, 1), 512, SEED),
+                new Preprocessing(bind(PreprocessSpec.class, "{}")), 8, REFERENCE_BATCH, SEED);
+        try (PlainRealNvp reference = new PlainRealNvp(SEED)) {
+            reference.train(referenceBatches, steps, 1e-4f);
+            for (Path file : files) timeSpec(out, file, loader, planner, reference, referenceBatches);
+        }
+    }
+
+    private void timeSpec(PrintWriter out, Path file, SpecLoader loader, ExperimentPlanner planner, PlainRealNvp reference,
+            List<float[]> referenceBatches) {
+        for (ResolvedSpec run : loader.load(file, file.toString(), new SpecLoader.Options(List.of(), 512, System::getenv))) {
+            ExperimentPlan plan = planner.plan(run);
+            ExperimentSpec spec = run.spec();
+            ImageShape shape = plan.train().source().shape();
+            ImageSet data = SyntheticImages.of(shape, Math.max(scoreImages, spec.train().batchSize()), SEED);
+            Preprocessing pre = new Preprocessing(spec.data().preprocess());
+            try (FrameworkFlowTiming timing = new FrameworkFlowTiming(plan.model(), data, spec.train(), spec.runtime(),
+                    pre.levels(), spec.seed(), steps)) {
+                timing.trainSeconds(data, pre);
+                timing.scoreSeconds(data, pre, spec.eval().batchSize());
+                double[] train = new double[rounds];
+                double[] relative = new double[rounds];
+                double[] score = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    double seconds = timing.trainSeconds(data, pre);
+                    double referenceSeconds = reference.train(referenceBatches, steps, 1e-4f)[0];
+                    train[r] = (double) steps * spec.train().batchSize() / seconds;
+                    // Per image, so a spec with another batch size compares fairly.
+                    relative[r] = (seconds / spec.train().batchSize()) / (referenceSeconds / REFERENCE_BATCH);
+                    score[r] = data.size() / timing.scoreSeconds(data, pre, spec.eval().batchSize());
                 }
+                out.printf(Locale.ROOT, "| %s | %s | %s | %,d | %d | %.0f | %.2f | %d | %.0f |%n", file.getFileName(),
+                        (spec.model().type() + " " + SpecJson.mapper().valueToTree(spec.model().params()))
+                                .replace("|", "\\|"), shape,
+                        timing.parameterCount(), spec.train().batchSize(), Medians.of(train), Medians.of(relative),
+                        spec.eval().batchSize(), Medians.of(score));
+                out.flush();
             }
         }
     }
@@ -132,17 +164,11 @@ public final class FlowBenchCommand implements Callable<Integer> {
 
     private void compareWithPlainGraph(PrintWriter out) {
         ImageShape shape = new ImageShape(28, 28, 1);
-        ImageSet data = randomImages(shape, 4096);
+        ImageSet data = SyntheticImages.of(shape, 4096, SEED);
         Preprocessing pre = new Preprocessing(bind(PreprocessSpec.class, "{}"));
         TrainSpec train = bind(TrainSpec.class, "{batch_size: " + REFERENCE_BATCH + ", optimizer: {type: adam, lr: 1.0e-4}}");
         RuntimeSpec runtime = bind(RuntimeSpec.class, "{}");
-        List<float[]> batches = new ArrayList<>();
-        SplittableRandom noise = new SplittableRandom(SEED);
-        for (int b = 0; b < 8; b++) {
-            float[] x = new float[REFERENCE_BATCH * shape.dims()];
-            for (int i = 0; i < REFERENCE_BATCH; i++) pre.toFloats(data.images()[b * REFERENCE_BATCH + i], x, i * shape.dims(), noise);
-            batches.add(x);
-        }
+        List<float[]> batches = SyntheticImages.batches(data, pre, 8, REFERENCE_BATCH, SEED);
         try (FrameworkFlowTiming framework = new FrameworkFlowTiming(new RealNvpModel(referenceRealNvp()), data, train,
                 runtime, pre.levels(), SEED, steps);
                 PlainRealNvp plain = new PlainRealNvp(SEED)) {
@@ -156,8 +182,16 @@ public final class FlowBenchCommand implements Callable<Integer> {
             double[] plainRate = new double[rounds];
             double[] ratio = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                double f = framework.trainSeconds(data, pre);
-                double p = plain.train(batches, steps, 1e-4f)[0];
+                // Alternate which goes first, so neither always inherits the other's warm caches.
+                double f;
+                double p;
+                if (r % 2 == 0) {
+                    f = framework.trainSeconds(data, pre);
+                    p = plain.train(batches, steps, 1e-4f)[0];
+                } else {
+                    p = plain.train(batches, steps, 1e-4f)[0];
+                    f = framework.trainSeconds(data, pre);
+                }
                 frameworkRate[r] = steps * REFERENCE_BATCH / f;
                 plainRate[r] = steps * REFERENCE_BATCH / p;
                 ratio[r] = f / p;
@@ -170,11 +204,13 @@ public final class FlowBenchCommand implements Callable<Integer> {
             out.println();
             out.println("| | train img/s (median) | rounds |");
             out.println("|---|---:|---|");
-            out.printf(Locale.ROOT, "| framework (`realnvp` + Trainer) | %.0f | %s |%n", median(frameworkRate), list(frameworkRate));
-            out.printf(Locale.ROOT, "| hand-written TensorFlow Java graph | %.0f | %s |%n", median(plainRate), list(plainRate));
+            out.printf(Locale.ROOT, "| framework (`realnvp` + Trainer) | %.0f | %s |%n", Medians.of(frameworkRate),
+                    Medians.rounds(frameworkRate));
+            out.printf(Locale.ROOT, "| hand-written TensorFlow Java graph | %.0f | %s |%n", Medians.of(plainRate),
+                    Medians.rounds(plainRate));
             out.println();
-            out.printf(Locale.ROOT, "framework step time / hand-written step time: median %.3f (rounds: %s) -> overhead %+.1f%%%n",
-                    median(ratio), list(ratio), (median(ratio) - 1) * 100);
+            out.printf(Locale.ROOT, "framework step time / hand-written step time: median %.3f (rounds: %s) -> "
+                    + "overhead %+.1f%%%n", Medians.of(ratio), Medians.rounds(ratio), (Medians.of(ratio) - 1) * 100);
             out.flush();
         }
     }
@@ -186,25 +222,5 @@ public final class FlowBenchCommand implements Callable<Integer> {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Random 8-bit images: the cost of a step does not depend on what the pixels show. */
-    private static ImageSet randomImages(ImageShape shape, int n) {
-        SplittableRandom random = new SplittableRandom(SEED);
-        byte[][] images = new byte[n][shape.dims()];
-        for (byte[] image : images) random.nextBytes(image);
-        return new ImageSet("random", shape, images, null, 0);
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static String list(double[] values) {
-        StringBuilder sb = new StringBuilder();
-        for (double v : values) sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, v < 10 ? "%.3f" : "%.0f", v));
-        return sb.toString();
     }
 }
