@@ -60,6 +60,10 @@ public final class FlowBenchCommand implements Callable<Integer> {
     @Option(names = "--score-images", defaultValue = "2048", description = "images scored per round (default: ${DEFAULT-VALUE})")
     int scoreImages;
 
+    @Option(names = "--score-batch", split = ",", paramLabel = "N",
+            description = "scoring batch sizes to time, in the same rounds (default: each spec's eval.batch_size)")
+    List<Integer> scoreBatches = new ArrayList<>();
+
     @Option(names = "--reference-rounds", defaultValue = "21",
             description = "rounds of the framework vs hand-written comparison (default: ${DEFAULT-VALUE})")
     int referenceRounds;
@@ -82,9 +86,10 @@ public final class FlowBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 1 || rounds < 1 || scoreImages < 1 || referenceRounds < 1 || referenceSteps < 1) {
-            throw new BadInputException("--steps, --rounds, --score-images, --reference-rounds and --reference-steps must be "
-                    + "positive");
+        if (steps < 1 || rounds < 1 || scoreImages < 1 || referenceRounds < 1 || referenceSteps < 1
+                || scoreBatches.stream().anyMatch(b -> b < 1)) {
+            throw new BadInputException("--steps, --rounds, --score-images, --score-batch, --reference-rounds and "
+                    + "--reference-steps must be positive");
         }
         PrintWriter out = command.commandLine().getOut();
         out.println("# runner bench flows, " + LocalDate.now() + ": " + Runtime.getRuntime().availableProcessors()
@@ -120,8 +125,8 @@ public final class FlowBenchCommand implements Callable<Integer> {
         ExperimentPlanner planner = injector.getInstance(ExperimentPlanner.class);
         out.println();
         out.println("| spec | model | image | parameters | train batch | train img/s | train time / reference | "
-                + "score batch | score img/s |");
-        out.println("|---|---|---|---:|---:|---:|---:|---:|---:|");
+                + "score img/s (batch) |");
+        out.println("|---|---|---|---:|---:|---:|---:|---|");
         out.flush();
         List<float[]> referenceBatches = SyntheticImages.batches(SyntheticImages.of(new ImageShape(28, 28, 1), 512, SEED),
                 new Preprocessing(bind(PreprocessSpec.class, "{}")), 8, REFERENCE_BATCH, SEED);
@@ -141,24 +146,31 @@ public final class FlowBenchCommand implements Callable<Integer> {
             Preprocessing pre = new Preprocessing(spec.data().preprocess());
             try (FrameworkFlowTiming timing = new FrameworkFlowTiming(plan.model(), data, spec.train(), spec.runtime(),
                     pre.levels(), spec.seed(), steps)) {
+                List<Integer> batches = scoreBatches.isEmpty() ? List.of(spec.eval().batchSize()) : scoreBatches;
                 timing.trainSeconds(data, pre);
-                timing.scoreSeconds(data, pre, spec.eval().batchSize());
+                for (int b : batches) timing.scoreSeconds(data, pre, b);
                 double[] train = new double[rounds];
                 double[] relative = new double[rounds];
-                double[] score = new double[rounds];
+                double[][] score = new double[batches.size()][rounds];
                 for (int r = 0; r < rounds; r++) {
                     double seconds = timing.trainSeconds(data, pre);
                     double referenceSeconds = reference.train(referenceBatches, steps, 1e-4f)[0];
                     train[r] = (double) steps * spec.train().batchSize() / seconds;
                     // Per image, so a spec with another batch size compares fairly.
                     relative[r] = (seconds / spec.train().batchSize()) / (referenceSeconds / REFERENCE_BATCH);
-                    score[r] = data.size() / timing.scoreSeconds(data, pre, spec.eval().batchSize());
+                    for (int b = 0; b < batches.size(); b++) {
+                        score[b][r] = data.size() / timing.scoreSeconds(data, pre, batches.get(b));
+                    }
                 }
-                out.printf(Locale.ROOT, "| %s | %s | %s | %,d | %d | %.0f | %.2f | %d | %.0f |%n", file.getFileName(),
+                StringBuilder scores = new StringBuilder();
+                for (int b = 0; b < batches.size(); b++) {
+                    scores.append(b == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f (%d)", Medians.of(score[b]),
+                            batches.get(b)));
+                }
+                out.printf(Locale.ROOT, "| %s | %s | %s | %,d | %d | %.0f | %.2f | %s |%n", file.getFileName(),
                         (spec.model().type() + " " + SpecJson.mapper().valueToTree(spec.model().params()))
                                 .replace("|", "\\|"), shape,
-                        timing.parameterCount(), spec.train().batchSize(), Medians.of(train), Medians.of(relative),
-                        spec.eval().batchSize(), Medians.of(score));
+                        timing.parameterCount(), spec.train().batchSize(), Medians.of(train), Medians.of(relative), scores);
                 out.flush();
             }
         }
