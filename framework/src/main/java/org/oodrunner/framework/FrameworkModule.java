@@ -16,6 +16,7 @@ import org.oodrunner.framework.run.stages.HtmlReportStage;
 import org.oodrunner.framework.run.stages.MetricsStage;
 import org.oodrunner.framework.run.stages.ModelStage;
 import org.oodrunner.framework.run.stages.ReportStage;
+import org.oodrunner.framework.run.stages.SampleStage;
 import org.oodrunner.framework.run.stages.ScoreStage;
 import org.oodrunner.framework.run.stages.TrainStage;
 import org.oodrunner.framework.spec.SpecLoader;
@@ -59,7 +60,8 @@ public final class FrameworkModule extends AbstractModule {
     /** The stages of a run, in order. */
     @Provides
     List<Stage> stages() {
-        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new ScoreStage(),
+        return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new SampleStage(),
+                new ScoreStage(),
                 new MetricsStage(), new AnalysisStage(), new ReportStage(), new HtmlReportStage());
     }
 }

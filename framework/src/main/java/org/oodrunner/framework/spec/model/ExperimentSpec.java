@@ -17,6 +17,7 @@ public record ExperimentSpec(
                 value = "[log_likelihood]") List<ScorerRef> scorers,
         @Param(doc = "metrics comparing in-distribution and OOD scores",
                 value = "[auroc, aupr_in, aupr_out, fpr_at_95_tpr]") List<MetricRef> metrics,
+        @Param(doc = "images drawn from the trained model, saved as PNG grids", value = "{}") SampleSpec samples,
         @Param(doc = "where runs are logged besides the local run store", value = "{}") TrackingSpec tracking,
         @Param(doc = "where and how the run executes; does not change what it computes", value = "{}")
         RuntimeSpec runtime,
