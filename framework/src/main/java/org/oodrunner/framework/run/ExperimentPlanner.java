@@ -24,8 +24,9 @@ import org.oodrunner.framework.spec.model.MetricRef;
 import org.oodrunner.framework.spec.model.ScorerRef;
 
 /**
- * Makes the components a spec names and checks what the schema cannot: splits exist, scorers
- * get what they need from the model, labels exist where needed, results have unique names.
+ * Makes the components a spec names and checks what the schema cannot: splits exist, the model
+ * fits the data, scorers get what they need from the model, labels exist where needed, results
+ * have unique names.
  * Fails with a positioned {@link SpecError}; loads no data and builds no graph.
  */
 public final class ExperimentPlanner {
@@ -61,6 +62,9 @@ public final class ExperimentPlanner {
         }
 
         Model model = registry.create(spec.model(), src, "/model", ctx);
+        model.checkData(train.source().shape(), spec.data().preprocess().levels()).ifPresent(bad -> {
+            throw new SpecError(src.value(bad.param() == null ? "/model" : "/model/" + bad.param()), bad.problem());
+        });
 
         List<PlannedScorer> scorers = new ArrayList<>();
         Set<String> scorerLabels = new HashSet<>();

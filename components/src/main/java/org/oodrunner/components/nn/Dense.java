@@ -1,0 +1,32 @@
+package org.oodrunner.components.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/** A fully connected layer, [batch, in] to [batch, out]. */
+public final class Dense {
+    private final Ops tf;
+    private final Variable<TFloat32> weight;
+    private final Variable<TFloat32> bias;
+
+    private Dense(Ops tf, Variable<TFloat32> weight, Variable<TFloat32> bias) {
+        this.tf = tf;
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** Weights normal with standard deviation gain / sqrt(in); 0 starts the layer at zero output. */
+    public static Dense create(LayerScope scope, String name, int in, int out, double gain) {
+        LayerScope s = scope.sub(name);
+        Variable<TFloat32> w = s.parameters().create(s.tf(), "weight",
+                gain == 0 ? s.init().zeros(in, out) : s.init().normal((float) (gain / Math.sqrt(in)), in, out));
+        Variable<TFloat32> b = s.parameters().create(s.tf(), "bias", s.init().zeros(out));
+        return new Dense(s.tf(), w, b);
+    }
+
+    public Operand<TFloat32> apply(Operand<TFloat32> x) {
+        return tf.math.add(tf.linalg.matMul(x, weight), bias);
+    }
+}
