@@ -9,5 +9,7 @@ public final class ScorersModule extends ComponentModule {
     protected void registerComponents() {
         scorer("log_likelihood", "log p(x) under the model (nats); higher = more in-distribution",
                 NoParams.class, (p, ctx) -> new LogLikelihoodScorer());
+        scorer("elbo", "the evidence lower bound on log p(x) (nats) of a latent-variable model; higher = more "
+                + "in-distribution", NoParams.class, (p, ctx) -> new ElboScorer());
     }
 }

@@ -13,14 +13,17 @@ public final class Preprocessing {
     private final int levels;
     private final boolean uniformNoise;
     private final float[] centres;
+    private final float[] lastInBin;
 
     public Preprocessing(PreprocessSpec spec) {
         this.bits = spec.bits();
         this.levels = spec.levels();
         this.uniformNoise = spec.dequantize() == PreprocessSpec.Dequantization.UNIFORM;
         this.centres = new float[256];
+        this.lastInBin = new float[256];
         for (int b = 0; b < 256; b++) {
             centres[b] = (level(b) + 0.5f) / levels;
+            lastInBin[b] = Math.nextDown((level(b) + 1f) / levels);
         }
     }
 
@@ -45,9 +48,11 @@ public final class Preprocessing {
         }
         float scale = 1f / levels;
         for (int i = 0; i < src.length; i++) {
+            int b = src[i] & 0xFF;
             float u = (float) noise.nextDouble();
-            if (u >= 1f) u = Math.nextDown(1f); // nextDouble() < 1, but rounding to float can reach 1
-            dst[offset + i] = (level(src[i] & 0xFF) + u) * scale;
+            // level + u rounds up to level + 1 in float when u is within half an ulp of 1; keep x
+            // inside the level's bin, so that floor(x * levels) gives the level back (discrete models rely on it).
+            dst[offset + i] = Math.min((level(b) + u) * scale, lastInBin[b]);
         }
     }
 

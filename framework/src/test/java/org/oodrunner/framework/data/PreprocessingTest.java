@@ -24,6 +24,25 @@ class PreprocessingTest {
     }
 
     @Test
+    void roundingNeverPushesANoisyValueIntoTheNextBin() {
+        // level + u rounds to level + 1 in float when u is within half an ulp of 1 (about 8e-6 of
+        // draws at level 200): a model that reads the level back as floor(x * levels) would see
+        // the wrong one. 2^21 draws make such a u all but certain.
+        Preprocessing p = new Preprocessing(new PreprocessSpec(8, PreprocessSpec.Dequantization.UNIFORM));
+        byte[] src = new byte[4096];
+        java.util.Arrays.fill(src, (byte) 200);
+        float[] dst = new float[src.length];
+        SplittableRandom r = new SplittableRandom(7);
+        for (int t = 0; t < 512; t++) {
+            p.toFloats(src, dst, 0, r);
+            for (float v : dst) {
+                assertTrue(v >= 200 / 256f && v < 201 / 256f, v + " left the bin of level 200");
+                assertEquals(200, (int) Math.floor(v * 256f));
+            }
+        }
+    }
+
+    @Test
     void fewerBitsMergeLevelsAndNoNoiseUsesBinCentres() {
         Preprocessing p = new Preprocessing(new PreprocessSpec(5, PreprocessSpec.Dequantization.NONE));
         assertEquals(32, p.levels());

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
  * benchmark is a subcommand in this package; it prints its measurements and the machine.
  */
 @Command(name = "bench", description = "Measure speed and memory (results are recorded in docs/benchmarks.md).",
-        subcommands = {})
+        subcommands = {ModelThroughputBench.class})
 public final class BenchCommand {}

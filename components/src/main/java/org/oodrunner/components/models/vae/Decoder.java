@@ -5,7 +5,6 @@ import java.util.List;
 import org.oodrunner.components.nn.Conv2d;
 import org.oodrunner.components.nn.Dense;
 import org.oodrunner.components.nn.LayerScope;
-import org.oodrunner.components.nn.Padding;
 import org.oodrunner.components.nn.TransposedConv2d;
 import org.oodrunner.framework.data.ImageShape;
 import org.tensorflow.Operand;
@@ -14,8 +13,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * p(x|z): the encoder mirrored. Fully connected layers to a [H/2^n, W/2^n, last width] map,
- * stride-2 transposed convolutions with ELU back to [H, W], and a 3x3 convolution to P
- * distribution parameters per sub-pixel, [batch, H, W, C, P]. Sub-pixels are independent
+ * stride-2 transposed convolutions with ELU back to [H, W], and a 1x1 convolution to P
+ * distribution parameters per sub-pixel, [batch, H, W, C, P] (1x1: with 256-way outputs per
+ * sub-pixel a wider kernel would dominate the cost, and scoring decodes k times per image). Sub-pixels are independent
  * given z.
  */
 final class Decoder {
@@ -52,8 +52,7 @@ final class Decoder {
             int to = widths.get(Math.max(i - 1, 0));
             ups.add(TransposedConv2d.create(scope, "up_" + i, 4, 2, widths.get(i), to, 1));
         }
-        Conv2d out = Conv2d.builder(3, 3, widths.get(0), shape.channels() * paramsPerValue)
-                .padding(Padding.centred(3, 3))
+        Conv2d out = Conv2d.builder(1, 1, widths.get(0), shape.channels() * paramsPerValue)
                 .gain(0.1) // start near the uniform distribution
                 .build(scope, "out");
         return new Decoder(scope.tf(), hidden, toMap, ups, out, mapShape, shape, paramsPerValue);
