@@ -127,7 +127,7 @@ class VaeModelTest {
             assertEquals(1.0, total, 0.01, likelihood + ": sum of P over all 16 images");
             assertTrue(max > 0.15, "the trained model should be far from uniform, or the sum proves little: " + max);
 
-            int draws = 20_000;
+            int draws = 10_000;
             float[] samples = new SampleDrawer(h.runtime().session(), h.graph().sampler().orElseThrow(), shape).draw(draws, 1f);
             int[] counts = new int[n];
             for (int s = 0; s < draws; s++) {
