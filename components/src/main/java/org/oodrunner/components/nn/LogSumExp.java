@@ -1,8 +1,10 @@
 package org.oodrunner.components.nn;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceMax;
+import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -17,6 +19,6 @@ public final class LogSumExp {
     public static Operand<TFloat32> of(Ops tf, Operand<TFloat32> x, int axis) {
         Operand<TFloat32> max = tf.stopGradient(tf.reduceMax(x, tf.constant(axis), ReduceMax.keepDims(true)));
         Operand<TFloat32> sum = tf.sum(tf.math.exp(tf.math.sub(x, max)), tf.constant(axis));
-        return tf.math.add(tf.math.log(sum), tf.squeeze(max, org.tensorflow.op.core.Squeeze.axis(java.util.List.of((long) axis))));
+        return tf.math.add(tf.math.log(sum), tf.squeeze(max, Squeeze.axis(List.of((long) axis))));
     }
 }

@@ -10,6 +10,8 @@ import org.oodrunner.framework.tf.TensorIO;
 import org.oodrunner.framework.tf.TfRuntime;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -19,6 +21,10 @@ class PixelDistributionsTest {
         try (Result r = rt.session().runner().fetch(op).run()) {
             return TensorIO.toFloats(r.get(0));
         }
+    }
+
+    private static Operand<TFloat32> constant(Ops tf, float[] values, long... shape) {
+        return tf.constant(Shape.of(shape), DataBuffers.of(values, true, false));
     }
 
     private static double sigmoid(double x) {
@@ -56,10 +62,8 @@ class PixelDistributionsTest {
                     lv[i * levels + l] = l;
                 }
             }
-            Operand<TFloat32> p = tf.constant(org.tensorflow.ndarray.Shape.of(1, 1, n, levels, 3 * k),
-                    org.tensorflow.ndarray.buffer.DataBuffers.of(tiled, true, false));
-            Operand<TFloat32> l = tf.constant(org.tensorflow.ndarray.Shape.of(1, 1, n, levels),
-                    org.tensorflow.ndarray.buffer.DataBuffers.of(lv, true, false));
+            Operand<TFloat32> p = constant(tf, tiled, 1, 1, n, levels, 3 * k);
+            Operand<TFloat32> l = constant(tf, lv, 1, 1, n, levels);
             float[] logP = eval(rt, new DiscretizedLogisticMixture(levels, k).logProb(tf, p, l));
             for (int i = 0; i < n; i++) {
                 double total = 0;
@@ -107,10 +111,8 @@ class PixelDistributionsTest {
             }
             try (TfRuntime rt = new TfRuntime(new RuntimeSpec(RuntimeSpec.Device.CPU, 0, 0))) {
                 Ops tf = rt.tf();
-                Operand<TFloat32> pp = tf.constant(org.tensorflow.ndarray.Shape.of(1, n, l, 1, p),
-                        org.tensorflow.ndarray.buffer.DataBuffers.of(params, true, false));
-                Operand<TFloat32> ll = tf.constant(org.tensorflow.ndarray.Shape.of(1, n, l, 1),
-                        org.tensorflow.ndarray.buffer.DataBuffers.of(lv, true, false));
+                Operand<TFloat32> pp = constant(tf, params, 1, n, l, 1, p);
+                Operand<TFloat32> ll = constant(tf, lv, 1, n, l, 1);
                 float[] logP = eval(rt, dist.logProb(tf, pp, ll));
                 for (int i = 0; i < n; i++) {
                     double total = 0;
@@ -142,11 +144,9 @@ class PixelDistributionsTest {
             }
             try (TfRuntime rt = new TfRuntime(new RuntimeSpec(RuntimeSpec.Device.CPU, 0, 0))) {
                 Ops tf = rt.tf();
-                Operand<TFloat32> drawn = dist.sample(tf, tf.constant(org.tensorflow.ndarray.Shape.of(draws, 1, 1, 1, p),
-                        org.tensorflow.ndarray.buffer.DataBuffers.of(params, true, false)), tf.constant(1f), new OpSeeds(9));
-                Operand<TFloat32> logP = dist.logProb(tf, tf.constant(org.tensorflow.ndarray.Shape.of(1, 1, l, 1, p),
-                        org.tensorflow.ndarray.buffer.DataBuffers.of(paramsPerLevel, true, false)),
-                        tf.constant(org.tensorflow.ndarray.Shape.of(1, 1, l, 1), org.tensorflow.ndarray.buffer.DataBuffers.of(lv, true, false)));
+                Operand<TFloat32> drawn = dist.sample(tf, constant(tf, params, draws, 1, 1, 1, p), tf.constant(1f), new OpSeeds(9));
+                Operand<TFloat32> logP = dist.logProb(tf, constant(tf, paramsPerLevel, 1, 1, l, 1, p),
+                        constant(tf, lv, 1, 1, l, 1));
                 float[] s = eval(rt, drawn);
                 float[] lp = eval(rt, logP);
                 int[] counts = new int[l];
@@ -172,8 +172,7 @@ class PixelDistributionsTest {
         x[levels] = 0f; // the lowest possible input
         try (TfRuntime rt = new TfRuntime(new RuntimeSpec(RuntimeSpec.Device.CPU, 0, 0))) {
             Ops tf = rt.tf();
-            QuantisedInput q = QuantisedInput.of(tf, tf.constant(org.tensorflow.ndarray.Shape.of(1, 2, levels, 1),
-                    org.tensorflow.ndarray.buffer.DataBuffers.of(x, true, false)), levels);
+            QuantisedInput q = QuantisedInput.of(tf, constant(tf, x, 1, 2, levels, 1), levels);
             float[] got = eval(rt, q.levels());
             float[] centred = eval(rt, q.centred());
             for (int l = 0; l < levels; l++) {

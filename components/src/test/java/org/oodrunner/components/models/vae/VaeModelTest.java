@@ -3,6 +3,7 @@ package org.oodrunner.components.models.vae;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,8 @@ class VaeModelTest {
         for (int i = 1; i < ks.length; i++) {
             double gap = meanBound[i] - meanBound[i - 1];
             double noise = Math.hypot(standardError[i], standardError[i - 1]);
-            assertTrue(gap > 4 * noise, "mean IWAE bound by k " + java.util.Arrays.toString(ks) + ": "
-                    + java.util.Arrays.toString(meanBound) + ", standard errors " + java.util.Arrays.toString(standardError));
+            assertTrue(gap > 4 * noise, "mean IWAE bound by k " + Arrays.toString(ks) + ": "
+                    + Arrays.toString(meanBound) + ", standard errors " + Arrays.toString(standardError));
         }
     }
 
