@@ -7,20 +7,35 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
-/** A fully connected layer {@code x W + b} on [batch, features] tensors. */
+/** A fully connected layer, [batch, in] to [batch, out]. */
 public final class Dense {
     private final Ops tf;
-    private final Variable<TFloat32> weights;
+    private final Variable<TFloat32> weight;
     private final Variable<TFloat32> bias;
 
-    /** @param tf the scope the variables are created in (their names: {@code weights}, {@code bias}) */
-    public Dense(Ops tf, Parameters parameters, Initializers init, long inFeatures, long outFeatures, WeightInit how) {
+    private Dense(Ops tf, Variable<TFloat32> weight, Variable<TFloat32> bias) {
         this.tf = tf;
-        this.weights = parameters.create(tf, "weights", how.initial(init, inFeatures, inFeatures, outFeatures));
-        this.bias = parameters.create(tf, "bias", init.zeros(outFeatures));
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** Weights normal with standard deviation gain / sqrt(in); 0 starts the layer at zero output. */
+    public static Dense create(LayerScope scope, String name, int in, int out, double gain) {
+        LayerScope s = scope.sub(name);
+        Variable<TFloat32> w = s.parameters().create(s.tf(), "weight",
+                gain == 0 ? s.init().zeros(in, out) : s.init().normal((float) (gain / Math.sqrt(in)), in, out));
+        Variable<TFloat32> b = s.parameters().create(s.tf(), "bias", s.init().zeros(out));
+        return new Dense(s.tf(), w, b);
+    }
+
+    /** Variables {@code weight} and {@code bias} created directly in {@code tf}'s scope. */
+    public static Dense create(Ops tf, Parameters parameters, Initializers init, long in, long out, WeightInit weights) {
+        Variable<TFloat32> w = parameters.create(tf, "weight", weights.initial(init, in, in, out));
+        Variable<TFloat32> b = parameters.create(tf, "bias", init.zeros(out));
+        return new Dense(tf, w, b);
     }
 
     public Operand<TFloat32> apply(Operand<TFloat32> x) {
-        return tf.nn.biasAdd(tf.linalg.matMul(x, weights), bias);
+        return tf.math.add(tf.linalg.matMul(x, weight), bias);
     }
 }

@@ -26,5 +26,7 @@ public final class ScorersModule extends ComponentModule {
                 WaicParams.class, (p, ctx) -> new WaicScorer(p));
         scorer("gradient_norm", "JEM's approximate mass: -||d log p(x)/dx||, for any model with log p(x)",
                 NoParams.class, (p, ctx) -> new GradientNormScorer());
+        scorer("elbo", "the evidence lower bound on log p(x) (nats) of a latent-variable model; higher = more "
+                + "in-distribution", NoParams.class, (p, ctx) -> new QuantityScorer(Quantity.ELBO));
     }
 }

@@ -1,6 +1,8 @@
 package org.oodrunner.framework.component;
 
+import java.util.Optional;
 import java.util.Set;
+import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.tf.GraphContext;
 import org.oodrunner.framework.tf.ModelGraph;
 
@@ -14,4 +16,25 @@ public interface Model {
 
     /** Builds the model on the context's inputs; called once per graph. */
     ModelGraph build(GraphContext graph);
+
+    /**
+     * Why this model cannot be used on the run's data, or empty when it can. The planner asks
+     * before anything is loaded or built, so a spec that cannot work fails {@code runner validate}
+     * with a positioned error instead of failing a run.
+     *
+     * @param shape the training images' shape
+     * @param levels quantisation levels per value (2^bits of {@code data.preprocess})
+     */
+    default Optional<Incompatibility> checkData(ImageShape shape, int levels) {
+        return Optional.empty();
+    }
+
+    /**
+     * A model parameter that does not fit the data.
+     *
+     * @param param the spec key under {@code model} at fault (its position is reported), or
+     *     null for the model as a whole
+     * @param problem what is wrong and how to fix it, as one sentence
+     */
+    record Incompatibility(String param, String problem) {}
 }

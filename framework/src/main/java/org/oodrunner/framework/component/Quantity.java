@@ -16,6 +16,17 @@ public record Quantity(String name, String doc) {
     public static final Quantity LOG_LIKELIHOOD = new Quantity("log_likelihood",
             "log p(x), nats, density over the dequantised image in [0,1]^D");
 
+    /**
+     * For latent-variable models (VAE): the evidence lower bound E_q[log p(x, z) - log q(z|x)] <= log p(x),
+     * in nats, over the same dequantised [0,1]^D input and with the same convention as
+     * {@link #LOG_LIKELIHOOD} (a discrete decoder adds D log(levels)), so that bits/dim of it
+     * is an upper bound on the model's bits/dim. The framework does not correct it by the input
+     * transform's log-Jacobian: a model reports it as a density of the fed images
+     * ({@code GraphContext.feed}).
+     */
+    public static final Quantity ELBO = new Quantity("elbo",
+            "evidence lower bound on log p(x), nats, density over the dequantised image in [0,1]^D");
+
     /** For flows: log p_z(f(x)), the latent (prior) part of log p(x). */
     public static final Quantity LATENT_TERM = new Quantity("latent_term", "log p_z(f(x)), nats");
 

@@ -30,8 +30,8 @@ import org.oodrunner.framework.tf.DerivedQuantities;
 
 /**
  * Makes the components a spec names and checks what the schema cannot: splits exist, every set
- * has one shape after preprocessing, scorers get what they need from the model, labels exist
- * where needed, results have unique names.
+ * has one shape after preprocessing, the model fits the data, scorers get what they need from
+ * the model, labels exist where needed, results have unique names.
  * Fails with a positioned {@link SpecError}; loads no data and builds no graph.
  */
 public final class ExperimentPlanner {
@@ -72,6 +72,9 @@ public final class ExperimentPlanner {
 
         checkTraining(spec, src);
         Model model = registry.create(spec.model(), src, "/model", ctx);
+        model.checkData(train.source().shape(), spec.data().preprocess().levels()).ifPresent(bad -> {
+            throw new SpecError(src.value(bad.param() == null ? "/model" : "/model/" + bad.param()), bad.problem());
+        });
 
         List<PlannedScorer> scorers = new ArrayList<>();
         Set<String> scorerLabels = new HashSet<>();

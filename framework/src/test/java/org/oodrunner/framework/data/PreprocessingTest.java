@@ -59,6 +59,23 @@ class PreprocessingTest {
     }
 
     @Test
+    void everyNoisyValueStaysInsideItsBin() {
+        // Discrete models (PixelCNN, VAE) read the level back as floor(x * levels): a value that
+        // rounded up into the next bin would hand them the wrong level.
+        Preprocessing p = new Preprocessing(PreprocessSpec.defaults().withQuantization(8, Dequantization.UNIFORM));
+        byte[] src = new byte[4096];
+        for (int i = 0; i < src.length; i++) src[i] = (byte) i;
+        float[] dst = new float[src.length];
+        for (long key = 0; key < 512; key++) {
+            p.toFloats(src, dst, 0, key);
+            for (int i = 0; i < src.length; i++) {
+                assertEquals(src[i] & 0xFF, (int) Math.floor(dst[i] * 256f), dst[i] + " left the bin of level " + (src[i] & 0xFF));
+            }
+        }
+    }
+
+
+    @Test
     void withoutNoiseValuesSitAtBinCentres() {
         Preprocessing pre = new Preprocessing(PreprocessSpec.defaults().withQuantization(3, Dequantization.NONE));
         float[] x = new float[256];

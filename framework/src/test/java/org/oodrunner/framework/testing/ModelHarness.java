@@ -1,5 +1,6 @@
 package org.oodrunner.framework.testing;
 
+import java.util.List;
 import java.util.Map;
 import org.oodrunner.framework.component.Model;
 import org.oodrunner.framework.component.Quantity;
@@ -14,6 +15,7 @@ import org.oodrunner.framework.tf.TensorIO;
 import org.oodrunner.framework.tf.TfRuntime;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -62,6 +64,20 @@ public final class ModelHarness implements AutoCloseable {
         try (TFloat32 x = TensorIO.floats(images, n, s.height(), s.width(), s.channels());
                 Result r = runtime.session().runner().feed(context.feed(), x).fetch(output).run()) {
             return TensorIO.toFloats(r.get(0));
+        }
+    }
+
+    /** Several outputs from one run, so that random ops draw once for all of them. */
+    public float[][] runAll(List<Operand<TFloat32>> outputs, float[] images, int n) {
+        var s = context.shape();
+        try (TFloat32 x = TensorIO.floats(images, n, s.height(), s.width(), s.channels())) {
+            Session.Runner runner = runtime.session().runner().feed(context.feed(), x);
+            outputs.forEach(runner::fetch);
+            try (Result r = runner.run()) {
+                float[][] values = new float[outputs.size()][];
+                for (int i = 0; i < values.length; i++) values[i] = TensorIO.toFloats(r.get(i));
+                return values;
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public final class FactorOut {
         }
         this.tf = tf;
         this.kept = new ImageShape(input.height(), input.width(), input.channels() / 2);
-        this.prior = conditional ? new Conv2d(tf.withSubScope("prior"), parameters, init, 3, kept.channels(),
+        this.prior = conditional ? Conv2d.same(tf.withSubScope("prior"), parameters, init, 3, kept.channels(),
                 2L * kept.channels(), WeightInit.ZEROS) : null;
     }
 

@@ -24,14 +24,14 @@ final class Bottleneck implements StNet {
     Bottleneck(Ops tf, Parameters parameters, Initializers init, ImageShape features, int size, BottleneckType type) {
         long c = features.channels();
         if (type == BottleneckType.CHANNELS) {
-            Conv2d in = new Conv2d(tf.withSubScope("down"), parameters, init, 1, c, size, WeightInit.LECUN);
-            Conv2d out = new Conv2d(tf.withSubScope("up"), parameters, init, 1, size, c, WeightInit.LECUN);
+            Conv2d in = Conv2d.same(tf.withSubScope("down"), parameters, init, 1, c, size, WeightInit.LECUN);
+            Conv2d out = Conv2d.same(tf.withSubScope("up"), parameters, init, 1, size, c, WeightInit.LECUN);
             this.down = in::apply;
             this.up = out::apply;
         } else {
             long units = (long) features.height() * features.width() * c;
-            Dense in = new Dense(tf.withSubScope("down"), parameters, init, units, size, WeightInit.LECUN);
-            Dense out = new Dense(tf.withSubScope("up"), parameters, init, size, units, WeightInit.LECUN);
+            Dense in = Dense.create(tf.withSubScope("down"), parameters, init, units, size, WeightInit.LECUN);
+            Dense out = Dense.create(tf.withSubScope("up"), parameters, init, size, units, WeightInit.LECUN);
             Operand<TInt64> flat = tf.constant(new long[] {-1, units});
             Operand<TInt64> map = tf.constant(new long[] {-1, features.height(), features.width(), c});
             this.down = x -> in.apply(tf.reshape(x, flat));

@@ -26,15 +26,15 @@ final class ConvNet implements StNet {
     ConvNet(Ops tf, Parameters parameters, Initializers init, StNetParams p, ImageShape input, int hiddenChannels,
             long outChannels) {
         this.tf = tf;
-        this.first = new Conv2d(tf.withSubScope("in"), parameters, init, 3, input.channels(), hiddenChannels, WeightInit.HE);
+        this.first = Conv2d.same(tf.withSubScope("in"), parameters, init, 3, input.channels(), hiddenChannels, WeightInit.HE);
         for (int i = 0; i < p.blocks(); i++) {
-            hidden.add(new Conv2d(tf.withSubScope("hidden_" + i), parameters, init, p.kernelSize(), hiddenChannels,
+            hidden.add(Conv2d.same(tf.withSubScope("hidden_" + i), parameters, init, p.kernelSize(), hiddenChannels,
                     hiddenChannels, WeightInit.HE));
         }
         this.bottleneckAfter = (p.blocks() + 1) / 2;
         this.bottleneck = p.bottleneck() == null ? null : new Bottleneck(tf.withSubScope("bottleneck"), parameters, init,
                 new ImageShape(input.height(), input.width(), hiddenChannels), p.bottleneck(), p.bottleneckType());
-        this.last = new Conv2d(tf.withSubScope("out"), parameters, init, 3, hiddenChannels, outChannels, WeightInit.ZEROS);
+        this.last = Conv2d.same(tf.withSubScope("out"), parameters, init, 3, hiddenChannels, outChannels, WeightInit.ZEROS);
     }
 
     @Override

@@ -27,20 +27,20 @@ final class ResNet implements StNet {
     ResNet(Ops tf, Parameters parameters, Initializers init, StNetParams p, ImageShape input, int hiddenChannels,
             long outChannels) {
         this.tf = tf;
-        this.first = new Conv2d(tf.withSubScope("in"), parameters, init, 3, input.channels(), hiddenChannels, WeightInit.HE);
+        this.first = Conv2d.same(tf.withSubScope("in"), parameters, init, 3, input.channels(), hiddenChannels, WeightInit.HE);
         for (int i = 0; i < p.blocks(); i++) {
             Ops block = tf.withSubScope("block_" + i);
             // The second convolution starts at zero, so every block starts as the identity and
             // activations keep their scale however many blocks there are (no normalisation here).
             blocks.add(new Conv2d[] {
-                new Conv2d(block.withSubScope("a"), parameters, init, p.kernelSize(), hiddenChannels, hiddenChannels, WeightInit.HE),
-                new Conv2d(block.withSubScope("b"), parameters, init, p.kernelSize(), hiddenChannels, hiddenChannels, WeightInit.ZEROS)
+                Conv2d.same(block.withSubScope("a"), parameters, init, p.kernelSize(), hiddenChannels, hiddenChannels, WeightInit.HE),
+                Conv2d.same(block.withSubScope("b"), parameters, init, p.kernelSize(), hiddenChannels, hiddenChannels, WeightInit.ZEROS)
             });
         }
         this.bottleneckAfter = (p.blocks() + 1) / 2;
         this.bottleneck = p.bottleneck() == null ? null : new Bottleneck(tf.withSubScope("bottleneck"), parameters, init,
                 new ImageShape(input.height(), input.width(), hiddenChannels), p.bottleneck(), p.bottleneckType());
-        this.last = new Conv2d(tf.withSubScope("out"), parameters, init, 3, hiddenChannels, outChannels, WeightInit.ZEROS);
+        this.last = Conv2d.same(tf.withSubScope("out"), parameters, init, 3, hiddenChannels, outChannels, WeightInit.ZEROS);
     }
 
     @Override
