@@ -9,6 +9,7 @@ import java.util.List;
 import org.oodrunner.framework.component.ComponentRegistry;
 import org.oodrunner.framework.run.RunSettings;
 import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.run.stages.ClassificationStage;
 import org.oodrunner.framework.run.stages.DataStage;
 import org.oodrunner.framework.run.stages.ExportStage;
 import org.oodrunner.framework.run.stages.MetricsStage;
@@ -57,6 +58,6 @@ public final class FrameworkModule extends AbstractModule {
     @Provides
     List<Stage> stages() {
         return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new ScoreStage(),
-                new MetricsStage(), new ReportStage());
+                new ClassificationStage(), new MetricsStage(), new ReportStage());
     }
 }

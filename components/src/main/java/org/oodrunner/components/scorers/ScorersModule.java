@@ -9,5 +9,7 @@ public final class ScorersModule extends ComponentModule {
     protected void registerComponents() {
         scorer("log_likelihood", "log p(x) under the model (nats); higher = more in-distribution",
                 NoParams.class, (p, ctx) -> new LogLikelihoodScorer());
+        scorer("max_softmax", "max_y p(y|x), the classifier's confidence (needs logits); higher = more in-distribution",
+                NoParams.class, (p, ctx) -> new MaxSoftmaxScorer());
     }
 }

@@ -14,4 +14,12 @@ public interface Model {
 
     /** Builds the model on the context's inputs; called once per graph. */
     ModelGraph build(GraphContext graph);
+
+    /**
+     * True when training reads the class labels (a classifier such as JEM): the planner then
+     * refuses a training set without labels, so {@code runner validate} catches it.
+     */
+    default boolean trainsOnLabels() {
+        return false;
+    }
 }

@@ -67,6 +67,10 @@ public final class ExperimentPlanner {
 
         checkTraining(spec, src);
         Model model = registry.create(spec.model(), src, "/model", ctx);
+        if (model.trainsOnLabels() && train.source().numClasses() == 0) {
+            throw new SpecError(src.value("/data/train"), "model '" + spec.model().type() + "' trains on class labels, "
+                    + "but the training set '" + train.label() + "' has none; train it on a labelled dataset");
+        }
 
         List<PlannedScorer> scorers = new ArrayList<>();
         Set<String> scorerLabels = new HashSet<>();

@@ -17,6 +17,11 @@ import org.tensorflow.types.TFloat32;
  * by {@link Quantity} ([batch] or [batch, width]), scalar metrics to log while training,
  * data-dependent initialisation (run once on the first training batch, as Glow's ActNorm
  * needs) and, optionally, a sampler.
+ *
+ * <p>Models whose training carries state from step to step (JEM's replay buffer of SGLD
+ * samples) keep it in graph variables, so checkpoints save and restore it with the weights, and
+ * give the ops that update it as {@link #stepUpdates()}. A model may name {@link #bounds()}: scalars
+ * the divergence guard checks every step besides the loss and gradient norm.
  */
 public final class ModelGraph {
     private final Operand<TFloat32> loss;
@@ -24,6 +29,18 @@ public final class ModelGraph {
     private final Map<String, Operand<TFloat32>> trainingMetrics;
     private final List<Op> initOps;
     private final Sampler sampler;
+    private final List<Op> stepUpdates;
+    private final List<Bound> bounds;
+    private final boolean likelihoodNormalized;
+
+    /**
+     * A scalar that must stay finite and within {@code [-limit, limit]} while training; the
+     * divergence guard treats a breach like a non-finite loss (stop, or restart per
+     * {@code train.on_divergence}).
+     *
+     * @param what names the value and the spec key that sets {@code limit}, for the message
+     */
+    public record Bound(String what, Operand<TFloat32> value, double limit) {}
 
     private ModelGraph(Builder b) {
         this.loss = Objects.requireNonNull(b.loss, "a model graph needs a loss");
@@ -31,6 +48,9 @@ public final class ModelGraph {
         this.trainingMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.trainingMetrics));
         this.initOps = List.copyOf(b.initOps);
         this.sampler = b.sampler;
+        this.stepUpdates = List.copyOf(b.stepUpdates);
+        this.bounds = List.copyOf(b.bounds);
+        this.likelihoodNormalized = b.likelihoodNormalized;
     }
 
     public static Builder builder() {
@@ -64,6 +84,28 @@ public final class ModelGraph {
         return Optional.ofNullable(sampler);
     }
 
+    /**
+     * Ops run with every training step, in the same session run as the optimiser's update (and
+     * never when evaluating): updates of training state kept in graph variables.
+     */
+    public List<Op> stepUpdates() {
+        return stepUpdates;
+    }
+
+    /** Scalars checked by the divergence guard at every training step. */
+    public List<Bound> bounds() {
+        return bounds;
+    }
+
+    /**
+     * False when {@link Quantity#LOG_LIKELIHOOD} is log p(x) only up to an unknown constant
+     * (log Z of an energy-based model): differences between examples mean something, bits/dim
+     * does not, and the framework reports none.
+     */
+    public boolean likelihoodNormalized() {
+        return likelihoodNormalized;
+    }
+
     /** The same graph with a different output for one quantity (the framework adjusts outputs). */
     public ModelGraph withOutput(Quantity quantity, Operand<TFloat32> perExample) {
         Builder b = new Builder();
@@ -73,6 +115,9 @@ public final class ModelGraph {
         b.trainingMetrics.putAll(trainingMetrics);
         b.initOps.addAll(initOps);
         b.sampler = sampler;
+        b.stepUpdates.addAll(stepUpdates);
+        b.bounds.addAll(bounds);
+        b.likelihoodNormalized = likelihoodNormalized;
         return new ModelGraph(b);
     }
 
@@ -82,6 +127,9 @@ public final class ModelGraph {
         private final Map<String, Operand<TFloat32>> trainingMetrics = new LinkedHashMap<>();
         private final List<Op> initOps = new ArrayList<>();
         private Sampler sampler;
+        private final List<Op> stepUpdates = new ArrayList<>();
+        private final List<Bound> bounds = new ArrayList<>();
+        private boolean likelihoodNormalized = true;
 
         public Builder loss(Operand<TFloat32> loss) {
             this.loss = loss;
@@ -107,6 +155,24 @@ public final class ModelGraph {
 
         public Builder sampler(Sampler sampler) {
             this.sampler = sampler;
+            return this;
+        }
+
+        /** An op to run with every training step (see {@link ModelGraph#stepUpdates()}). */
+        public Builder stepUpdate(Op op) {
+            stepUpdates.add(op);
+            return this;
+        }
+
+        /** A scalar the divergence guard keeps finite and within {@code [-limit, limit]}. */
+        public Builder bound(String what, Operand<TFloat32> scalar, double limit) {
+            bounds.add(new Bound(what, scalar, limit));
+            return this;
+        }
+
+        /** Declares the {@code LOG_LIKELIHOOD} output unnormalised (see {@link ModelGraph#likelihoodNormalized()}). */
+        public Builder unnormalizedLikelihood() {
+            likelihoodNormalized = false;
             return this;
         }
 

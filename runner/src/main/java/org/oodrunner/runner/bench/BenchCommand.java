@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
  * benchmark is a subcommand in this package; it prints its measurements and the machine.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure speed and memory (results are recorded in docs/benchmarks.md).",
-        subcommands = {EngineBench.class, DataBench.class})
+        subcommands = {EngineBench.class, DataBench.class, JemBench.class})
 public final class BenchCommand {}
