@@ -14,8 +14,9 @@ public record JemParams(
                 value = "1.0", min = 0) double pxWeight,
         @Param(doc = "standard deviation of the Gaussian noise added to every training input (model input units)",
                 value = "0.03", min = 0) double inputNoise,
-        @Param(doc = "add that noise when scoring and validating too, as the reference evaluation does",
-                value = "true") boolean evalInputNoise,
+        @Param(doc = "add that noise when scoring and validating too, as the reference evaluation does (one fixed "
+                + "draw per batch position, so scores do not depend on evaluation order)", value = "true")
+        boolean evalInputNoise,
         @Param(doc = "the SGLD sampler of p(x) and its replay buffer", value = "{}") SgldParams sgld,
         @Param(doc = "training counts as diverged (train.on_divergence) when the mean log-sum-exp of the logits "
                 + "of the data or of the SGLD samples leaves [-energy_limit, energy_limit]", value = "1.0e4",
