@@ -10,6 +10,7 @@ import org.oodrunner.framework.component.ComponentRegistry;
 import org.oodrunner.framework.run.RunSettings;
 import org.oodrunner.framework.run.Stage;
 import org.oodrunner.framework.run.stages.AnalysisStage;
+import org.oodrunner.framework.run.stages.ClassificationStage;
 import org.oodrunner.framework.run.stages.DataStage;
 import org.oodrunner.framework.run.stages.ExportStage;
 import org.oodrunner.framework.run.stages.HtmlReportStage;
@@ -61,7 +62,7 @@ public final class FrameworkModule extends AbstractModule {
     @Provides
     List<Stage> stages() {
         return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new SampleStage(),
-                new ScoreStage(),
-                new MetricsStage(), new AnalysisStage(), new ReportStage(), new HtmlReportStage());
+                new ScoreStage(), new ClassificationStage(), new MetricsStage(), new AnalysisStage(), new ReportStage(),
+                new HtmlReportStage());
     }
 }

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.oodrunner.framework.run.RunOutcome;
 
-/** The results of a run as plain-text tables: bits/dim per dataset, then every metric per scorer and OOD set. */
+/**
+ * The results of a run as plain-text tables: bits/dim per dataset, a classifier's accuracy and
+ * calibration, then every metric per scorer and OOD set.
+ */
 final class ResultsTable {
     private ResultsTable() {}
 
@@ -32,6 +35,7 @@ final class ResultsTable {
         }
         table(rows, sb);
         sb.append('\n');
+        classification(r, sb);
 
         rows.clear();
         List<String> metricNames = new ArrayList<>();
@@ -102,6 +106,22 @@ final class ResultsTable {
 
     private static String sign(int s) {
         return s > 0 ? "+" : s < 0 ? "-" : "0";
+    }
+
+    /** A line per dataset whose labels the model's logits were scored on (accuracy, calibration). */
+    private static void classification(JsonNode r, StringBuilder sb) {
+        Iterator<Map.Entry<String, JsonNode>> ds = r.path("datasets").fields();
+        boolean any = false;
+        while (ds.hasNext()) {
+            Map.Entry<String, JsonNode> d = ds.next();
+            JsonNode c = d.getValue().path("classification");
+            if (c.isMissingNode()) continue;
+            sb.append(String.format(Locale.ROOT, "  classifier on %s: accuracy %s, cross-entropy %s, ECE %s (%d bins)%n",
+                    d.getKey(), num(c.path("accuracy").asDouble()), num(c.path("cross_entropy").asDouble()),
+                    num(c.path("ece").asDouble()), c.path("ece_bins").asInt()));
+            any = true;
+        }
+        if (any) sb.append('\n');
     }
 
     private static void table(List<String[]> rows, StringBuilder sb) {

@@ -28,5 +28,7 @@ public final class ScorersModule extends ComponentModule {
                 NoParams.class, (p, ctx) -> new GradientNormScorer());
         scorer("elbo", "the evidence lower bound on log p(x) (nats) of a latent-variable model; higher = more "
                 + "in-distribution", NoParams.class, (p, ctx) -> new QuantityScorer(Quantity.ELBO));
+                scorer("max_softmax", "max_y p(y|x), the classifier's confidence (needs logits); higher = more in-distribution",
+                NoParams.class, (p, ctx) -> new MaxSoftmaxScorer());
     }
 }

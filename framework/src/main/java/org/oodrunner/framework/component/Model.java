@@ -37,4 +37,12 @@ public interface Model {
      * @param problem what is wrong and how to fix it, as one sentence
      */
     record Incompatibility(String param, String problem) {}
+
+    /**
+     * True when training reads the class labels (a classifier such as JEM): the planner then
+     * refuses a training set without labels, so {@code runner validate} catches it.
+     */
+    default boolean trainsOnLabels() {
+        return false;
+    }
 }

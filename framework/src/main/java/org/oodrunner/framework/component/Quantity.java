@@ -12,6 +12,9 @@ public record Quantity(String name, String doc) {
      * log p(x) in nats of the model's density over the dequantised image scaled to [0,1]^D.
      * A model of discrete pixels reports log P(bytes) + D log(levels), the density of its
      * piecewise-constant extension, so that every model's value means the same thing.
+     * An energy-based model (JEM) gives it only up to its unknown log-normaliser, log p(x) + log Z,
+     * and says so ({@code ModelGraph.likelihoodNormalized()}): scores built from it rank examples
+     * alike, but the framework computes no bits/dim from it.
      */
     public static final Quantity LOG_LIKELIHOOD = new Quantity("log_likelihood",
             "log p(x), nats, density over the dequantised image in [0,1]^D");

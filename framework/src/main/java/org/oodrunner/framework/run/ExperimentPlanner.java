@@ -75,6 +75,10 @@ public final class ExperimentPlanner {
         model.checkData(train.source().shape(), spec.data().preprocess().levels()).ifPresent(bad -> {
             throw new SpecError(src.value(bad.param() == null ? "/model" : "/model/" + bad.param()), bad.problem());
         });
+        if (model.trainsOnLabels() && train.source().numClasses() == 0) {
+            throw new SpecError(src.value("/data/train"), "model '" + spec.model().type() + "' trains on class labels, "
+                    + "but the training set '" + train.label() + "' has none; train it on a labelled dataset");
+        }
 
         List<PlannedScorer> scorers = new ArrayList<>();
         Set<String> scorerLabels = new HashSet<>();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.oodrunner.framework.classification.Classification;
 import org.oodrunner.framework.component.PerExample;
 import org.oodrunner.framework.component.BatchTestResult;
 import org.oodrunner.framework.component.Quantity;
@@ -46,6 +47,8 @@ public final class RunContext implements AutoCloseable {
     // Written by the scoring stage: dataset label -> quantity -> values; scorer -> dataset -> scores.
     private final Map<String, Map<Quantity, PerExample>> quantities = new LinkedHashMap<>();
     private final Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();
+    // Written by the classification stage: dataset label -> how well the model's logits predict its labels.
+    private final Map<String, Classification> classification = new LinkedHashMap<>();
     // Written by the metrics stage: scorer -> OOD label -> metric -> value.
     private final Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>();
     // Also by the metrics stage: the bootstrap interval of each value above, same keys.
@@ -164,6 +167,10 @@ public final class RunContext implements AutoCloseable {
 
     public Map<String, Map<String, double[]>> scores() {
         return scores;
+    }
+
+    public Map<String, Classification> classification() {
+        return classification;
     }
 
     public Map<String, Map<String, Map<String, Double>>> metrics() {

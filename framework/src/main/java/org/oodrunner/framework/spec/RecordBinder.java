@@ -30,7 +30,9 @@ public final class RecordBinder {
             for (JsonMappingException.Reference ref : e.getPath()) {
                 at.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
             }
-            String problem = e.getOriginalMessage();
+            // A record's own check of its values (its constructor's IllegalArgumentException) says it best.
+            String problem = e.getCause() instanceof IllegalArgumentException bad && bad.getMessage() != null
+                    ? bad.getMessage() : e.getOriginalMessage();
             int nl = problem.indexOf('\n');
             throw new SpecError(sources.value(at.toString()), "invalid value: " + (nl < 0 ? problem : problem.substring(0, nl)), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -18,6 +18,11 @@ import org.tensorflow.types.TFloat32;
  * by {@link Quantity} ([batch] or [batch, width]), scalar metrics to log while training,
  * data-dependent initialisation (run once on the first training batch, as Glow's ActNorm
  * needs) and, optionally, a sampler.
+ *
+ * <p>Models whose training carries state from step to step (JEM's replay buffer of SGLD
+ * samples) keep it in graph variables, so checkpoints save and restore it with the weights, and
+ * give the ops that update it as {@link #stepUpdates()}. A model may name {@link #bounds()}: scalars
+ * the divergence guard checks every step besides the loss and gradient norm.
  */
 public final class ModelGraph {
     private final Operand<TFloat32> loss;
@@ -26,6 +31,18 @@ public final class ModelGraph {
     private final List<Op> initOps;
     private final Sampler sampler;
     private final Map<ModelProperty, Operand<TFloat32>> properties;
+    private final List<Op> stepUpdates;
+    private final List<Bound> bounds;
+    private final boolean likelihoodNormalized;
+
+    /**
+     * A scalar that must stay finite and within {@code [-limit, limit]} while training; the
+     * divergence guard treats a breach like a non-finite loss (stop, or restart per
+     * {@code train.on_divergence}).
+     *
+     * @param what names the value and the spec key that sets {@code limit}, for the message
+     */
+    public record Bound(String what, Operand<TFloat32> value, double limit) {}
 
     private ModelGraph(Builder b) {
         this.loss = Objects.requireNonNull(b.loss, "a model graph needs a loss");
@@ -34,6 +51,9 @@ public final class ModelGraph {
         this.initOps = List.copyOf(b.initOps);
         this.sampler = b.sampler;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.stepUpdates = List.copyOf(b.stepUpdates);
+        this.bounds = List.copyOf(b.bounds);
+        this.likelihoodNormalized = b.likelihoodNormalized;
     }
 
     public static Builder builder() {
@@ -72,6 +92,28 @@ public final class ModelGraph {
         return properties;
     }
 
+    /**
+     * Ops run with every training step, in the same session run as the optimiser's update (and
+     * never when evaluating): updates of training state kept in graph variables.
+     */
+    public List<Op> stepUpdates() {
+        return stepUpdates;
+    }
+
+    /** Scalars checked by the divergence guard at every training step. */
+    public List<Bound> bounds() {
+        return bounds;
+    }
+
+    /**
+     * False when {@link Quantity#LOG_LIKELIHOOD} is log p(x) only up to an unknown constant
+     * (log Z of an energy-based model): differences between examples mean something, bits/dim
+     * does not, and the framework reports none.
+     */
+    public boolean likelihoodNormalized() {
+        return likelihoodNormalized;
+    }
+
     /** The same graph with a different output for one quantity (the framework adjusts outputs). */
     public ModelGraph withOutput(Quantity quantity, Operand<TFloat32> perExample) {
         Builder b = new Builder();
@@ -82,6 +124,9 @@ public final class ModelGraph {
         b.initOps.addAll(initOps);
         b.sampler = sampler;
         b.properties.putAll(properties);
+        b.stepUpdates.addAll(stepUpdates);
+        b.bounds.addAll(bounds);
+        b.likelihoodNormalized = likelihoodNormalized;
         return new ModelGraph(b);
     }
 
@@ -92,6 +137,9 @@ public final class ModelGraph {
         private final List<Op> initOps = new ArrayList<>();
         private Sampler sampler;
         private final Map<ModelProperty, Operand<TFloat32>> properties = new LinkedHashMap<>();
+        private final List<Op> stepUpdates = new ArrayList<>();
+        private final List<Bound> bounds = new ArrayList<>();
+        private boolean likelihoodNormalized = true;
 
         public Builder loss(Operand<TFloat32> loss) {
             this.loss = loss;
@@ -123,6 +171,24 @@ public final class ModelGraph {
         /** A whole-model value computed from the variables alone (no feed), e.g. CV-Glow's channel gains. */
         public Builder property(ModelProperty property, Operand<TFloat32> value) {
             properties.put(property, value);
+            return this;
+        }
+
+        /** An op to run with every training step (see {@link ModelGraph#stepUpdates()}). */
+        public Builder stepUpdate(Op op) {
+            stepUpdates.add(op);
+            return this;
+        }
+
+        /** A scalar the divergence guard keeps finite and within {@code [-limit, limit]}. */
+        public Builder bound(String what, Operand<TFloat32> scalar, double limit) {
+            bounds.add(new Bound(what, scalar, limit));
+            return this;
+        }
+
+        /** Declares the {@code LOG_LIKELIHOOD} output unnormalised (see {@link ModelGraph#likelihoodNormalized()}). */
+        public Builder unnormalizedLikelihood() {
+            likelihoodNormalized = false;
             return this;
         }
 

@@ -2,6 +2,7 @@ package org.oodrunner.framework.tf;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.op.Op;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -28,7 +31,9 @@ import org.tensorflow.types.TInt32;
  * Trains a model graph: batches from a seeded plan, the learning-rate schedule fed each step,
  * metrics logged every few steps, validation every {@code eval_every} steps with optional early
  * stopping, checkpoints every {@code checkpoint_every} steps, and a guard that stops (or
- * restarts from the last checkpoint with a lower learning rate) when values stop being finite.
+ * restarts from the last checkpoint with a lower learning rate) when values stop being finite
+ * or leave the bounds the model sets. A model's step updates (training state kept in graph
+ * variables, such as JEM's replay buffer) run with every step and are checkpointed with it.
  *
  * <p>A run resumes from its latest checkpoint: variables (weights, optimiser slots, beta powers)
  * come from the checkpoint, the step counter and early-stopping state from its
@@ -43,6 +48,8 @@ public final class Trainer {
     private final ModelGraph model;
     private final TrainSpec spec;
     private final TrainStep step;
+    /** What each step runs: the optimiser's update, joined by the model's step updates when it has any. */
+    private final Op stepTarget;
 
     public Trainer(TfRuntime runtime, GraphContext graph, ModelGraph model, TrainSpec spec) {
         this.runtime = runtime;
@@ -51,6 +58,15 @@ public final class Trainer {
         this.spec = spec;
         this.step = TrainStep.build(graph.tf(), model.loss(), new ArrayList<>(model.trainingMetrics().values()),
                 graph.parameters().all(), spec.optimizer());
+        this.stepTarget = model.stepUpdates().isEmpty() ? step.update()
+                : graph.tf().withControlDependencies(withUpdate(step.update(), model.stepUpdates()))
+                        .withName("train_step_and_model_updates").noOp();
+    }
+
+    private static List<Op> withUpdate(Op update, List<Op> more) {
+        List<Op> all = new ArrayList<>(more);
+        all.add(0, update);
+        return all;
     }
 
     /** Full batches in one pass over a training set of {@code n} examples. */
@@ -116,6 +132,7 @@ public final class Trainer {
         private final Map<String, Integer> metricAt = new LinkedHashMap<>();
         private final int lossAt;
         private final int normAt;
+        private final int[] boundAt;
         private long savedAt = -1;
 
         Run(TrainingData data, Checkpoints checkpoints, BooleanSupplier stopRequested, TrainingListener listener) {
@@ -135,6 +152,12 @@ public final class Trainer {
             normAt = always.add(step.gradNorm());
             logged.add(model.loss());
             logged.add(step.gradNorm());
+            // The model's bounds, checked every step; added to both lists in one order, so at the same positions.
+            boundAt = new int[model.bounds().size()];
+            for (int i = 0; i < boundAt.length; i++) {
+                boundAt[i] = always.add(model.bounds().get(i).value());
+                logged.add(model.bounds().get(i).value());
+            }
             model.trainingMetrics().forEach((name, op) -> metricAt.put(name, logged.add(op)));
         }
 
@@ -226,7 +249,7 @@ public final class Trainer {
                     TFloat32 rate = TensorIO.scalar((float) lr)) {
                 Session.Runner runner = session.runner().feed(graph.feed(), x).feed(step.learningRate(), rate);
                 if (y != null) runner.feed(graph.labels(), y);
-                runner.addTarget(step.update());
+                runner.addTarget(stepTarget);
                 (log ? logged : always).addTo(runner);
                 try (Result r = runner.run()) {
                     float loss = TensorIO.toScalar(r.get(lossAt));
@@ -237,6 +260,7 @@ public final class Trainer {
                     if (!Float.isFinite(gradNorm)) {
                         throw new NonFinite(s + 1, "the gradient norm is " + gradNorm + " (loss " + loss + ")", s);
                     }
+                    for (int i = 0; i < boundAt.length; i++) checkBound(model.bounds().get(i), r.get(boundAt[i]), s);
                     if (!log) return null;
                     Map<String, Double> metrics = new LinkedHashMap<>();
                     metrics.put("loss", (double) loss);
@@ -245,6 +269,14 @@ public final class Trainer {
                     metricAt.forEach((name, at) -> metrics.put(name, (double) TensorIO.toScalar(r.get(at))));
                     return metrics;
                 }
+            }
+        }
+
+        /** A model's bound at step {@code s + 1}: a breach is a divergence, like a non-finite loss. */
+        private void checkBound(ModelGraph.Bound bound, Tensor value, long s) throws NonFinite {
+            float v = TensorIO.toScalar(value);
+            if (!Float.isFinite(v) || Math.abs(v) > bound.limit()) {
+                throw new NonFinite(s + 1, bound.what() + " is " + v + ", beyond its limit " + fmt(bound.limit()), s);
             }
         }
 
@@ -262,8 +294,9 @@ public final class Trainer {
         }
 
         private TrainerState validate(TrainerState state) throws NonFinite {
-            double value = validator.evaluate();
-            listener.onValidation(state.step(), Map.of(validator.metric(), value));
+            Map<String, Double> values = validator.evaluateAll();
+            double value = values.get(validator.metric());
+            listener.onValidation(state.step(), values);
             if (!Double.isFinite(value)) {
                 throw new NonFinite(state.step(), "the validation " + validator.metric() + " is " + value, state.step());
             }
@@ -345,7 +378,7 @@ public final class Trainer {
                 msg.append("The last good checkpoint is step ").append(last.get().state().step()).append(" (")
                         .append(last.get().dir()).append("). ");
             } else if (checkpoints != null) {
-                msg.append("No checkpoint is good: the initial weights already give non-finite values. ");
+                msg.append("No checkpoint is good: training diverges from the initial weights. ");
             }
             if (div.action() == DivergenceSpec.Action.RESTART && last.isPresent()) {
                 msg.append("It diverged again after ").append(div.maxRestarts()).append(" restarts with lower learning "

@@ -43,5 +43,9 @@ public final class ExportStage implements Stage {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
         LOG.info("SavedModel with signature '{}' written to {}", SavedModelExport.SIGNATURE, dir);
+        if (!ctx.modelGraph().likelihoodNormalized()) {
+            LOG.info("its {} is unnormalised: log p(x) + log Z with log Z unknown (it ranks inputs; it is no density)",
+                    SavedModelExport.SIGNATURE);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.oodrunner.framework.component.BatchTestResult;
+import org.oodrunner.framework.classification.Classification;
 import org.oodrunner.framework.component.PerExample;
 import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.run.RunContext;
@@ -63,6 +64,8 @@ public final class ReportStage implements Stage {
             d.put("n", ctx.evaluationSets().get(label).size());
             double[] bpd = bitsPerDim(ctx, label);
             if (bpd != null) d.set(BITS_PER_DIM, JSON.valueToTree(Summary.of(bpd)));
+            Classification c = ctx.classification().get(label);
+            if (c != null) d.set("classification", classification(c));
             ObjectNode scores = d.putObject("scores");
             for (Map.Entry<String, Map<String, double[]>> s : ctx.scores().entrySet()) {
                 scores.set(s.getKey(), JSON.valueToTree(Summary.of(s.getValue().get(label))));
@@ -107,10 +110,18 @@ public final class ReportStage implements Stage {
         return out;
     }
 
-    /** bits/dim per example, from the model's log-likelihood, or null when the model has none. */
+    private static ObjectNode classification(Classification c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("n", c.n());
+        c.metrics().forEach(o::put);
+        o.put("ece_bins", c.eceBins());
+        return o;
+    }
+
+    /** bits/dim per example, from the model's log-likelihood, or null when it has none or only an unnormalised one. */
     static double[] bitsPerDim(RunContext ctx, String label) {
         PerExample ll = ctx.quantities().get(label).get(Quantity.LOG_LIKELIHOOD);
-        if (ll == null) return null;
+        if (ll == null || !ctx.modelGraph().likelihoodNormalized()) return null;
         int dims = ctx.evaluationSets().get(label).shape().dims();
         double[] out = new double[ll.n()];
         for (int i = 0; i < out.length; i++) out[i] = ctx.preprocessing().bitsPerDim(ll.get(i), dims);

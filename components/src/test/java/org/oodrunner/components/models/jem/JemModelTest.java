@@ -1,0 +1,107 @@
+package org.oodrunner.components.models.jem;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.oodrunner.framework.component.Quantity;
+import org.oodrunner.framework.testing.ModelHarness;
+
+/** JEM's graph before training: outputs, evaluation noise, architectures. */
+class JemModelTest {
+    private static final int N = 5;
+
+    private static float[] images(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[N * JemFixtures.SHAPE.dims()];
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextDouble();
+        return x;
+    }
+
+    private static JemParams withEvalNoise(boolean on) {
+        JemParams t = JemFixtures.tiny();
+        return new JemParams(t.network(), t.pxWeight(), t.inputNoise(), on, t.sgld(), t.energyLimit());
+    }
+
+    @Test
+    void aClassifierWhoseUnnormalisedLogLikelihoodIsTheLogSumExpOfItsLogits() {
+        JemModel model = new JemModel(JemFixtures.tiny());
+        assertEquals(Set.of(Quantity.LOGITS, Quantity.LOG_LIKELIHOOD), model.provides());
+        assertTrue(model.trainsOnLabels());
+        float[] x = images(1);
+        try (ModelHarness h = JemFixtures.harness(JemFixtures.tiny(), 4)) {
+            assertFalse(h.graph().likelihoodNormalized(), "log Z is unknown: no bits/dim");
+            float[] logits = h.run(Quantity.LOGITS, x, N);
+            float[] ll = h.run(Quantity.LOG_LIKELIHOOD, x, N);
+            assertEquals(N * JemFixtures.CLASSES, logits.length);
+            assertEquals(N, ll.length);
+            for (int i = 0; i < N; i++) {
+                double sum = 0;
+                for (int c = 0; c < JemFixtures.CLASSES; c++) sum += Math.exp(logits[i * JemFixtures.CLASSES + c]);
+                assertEquals(Math.log(sum), ll[i], 1e-5, "example " + i);
+            }
+        }
+    }
+
+    @Test
+    void evaluationNoiseIsTheSameAtEveryEvaluationAndSmall() {
+        float[] x = images(2);
+        float[] clean;
+        try (ModelHarness h = JemFixtures.harness(withEvalNoise(false), 4)) {
+            clean = h.run(Quantity.LOGITS, x, N);
+            assertArrayEquals(clean, h.run(Quantity.LOGITS, x, N));
+        }
+        try (ModelHarness h = JemFixtures.harness(withEvalNoise(true), 4)) {
+            float[] noisy = h.run(Quantity.LOGITS, x, N);
+            assertArrayEquals(noisy, h.run(Quantity.LOGITS, x, N), "scores do not depend on how often the graph ran");
+            double maxDiff = 0;
+            for (int i = 0; i < noisy.length; i++) maxDiff = Math.max(maxDiff, Math.abs(noisy[i] - clean[i]));
+            assertTrue(maxDiff > 0 && maxDiff < 0.1, "same weights, inputs perturbed by N(0, 0.03^2): " + maxDiff);
+        }
+    }
+
+    @Test
+    void theWideResNetHasTheArchitecturesParameterCount() {
+        NetworkParams wrn = new NetworkParams(NetworkParams.Type.WIDE_RESNET, 10, 2, List.of(16), 0.2);
+        JemParams p = JemFixtures.params(wrn, new SgldParams(1, 1.0, 0.01, 16, 0.05), 1e4);
+        int k = 2;
+        long expected = conv(3, 1, 16)
+                + conv(3, 16, 16 * k) + conv(3, 16 * k, 16 * k) + conv(1, 16, 16 * k)   // stage 1: 16 -> 32
+                + conv(3, 16 * k, 32 * k) + conv(3, 32 * k, 32 * k) + conv(1, 16 * k, 32 * k)
+                + conv(3, 32 * k, 64 * k) + conv(3, 64 * k, 64 * k) + conv(1, 32 * k, 64 * k)
+                + 64L * k * JemFixtures.CLASSES + JemFixtures.CLASSES;
+        try (ModelHarness h = JemFixtures.harness(p, 1)) {
+            assertEquals(expected, h.context().parameters().count());
+            float[] logits = h.run(Quantity.LOGITS, images(3), N);
+            assertEquals(N * JemFixtures.CLASSES, logits.length);
+            for (float v : logits) assertTrue(Float.isFinite(v));
+        }
+    }
+
+    @Test
+    void theConvnetFlattensItsLastFeatureMapIntoTheLogits() {
+        // 6x6 -> conv 4 channels -> stride 2: 3x3 with 8 channels -> 72 features -> 2 logits.
+        long expected = conv(3, 1, 4) + conv(3, 4, 8) + 72L * JemFixtures.CLASSES + JemFixtures.CLASSES;
+        try (ModelHarness h = JemFixtures.harness(JemFixtures.tiny(), 1)) {
+            assertEquals(expected, h.context().parameters().count());
+        }
+    }
+
+    @Test
+    void aWideResNetDepthThatIsNot6nPlus4IsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NetworkParams(NetworkParams.Type.WIDE_RESNET, 27, 10, List.of(16), 0.2));
+        assertEquals("a wide_resnet's depth is 6n+4 (10, 16, 22, 28, ...), not 27", e.getMessage());
+        assertEquals(4, new NetworkParams(NetworkParams.Type.WIDE_RESNET, 28, 10, List.of(16), 0.2).blocksPerStage());
+    }
+
+    private static long conv(int size, int in, int out) {
+        return (long) size * size * in * out + out;
+    }
+}
