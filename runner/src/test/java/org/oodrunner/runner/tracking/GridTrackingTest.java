@@ -202,7 +202,8 @@ class GridTrackingTest {
         assertEquals(parentId, MlflowRest.tags(rest.run(rerunId)).get("mlflow.parentRunId"));
         assertEquals("FINISHED", rest.run(parentId).path("info").path("status").asText());
         assertEquals(LocalStore.metrics(failedDir), LocalStore.metrics(rest, rerunId));
-        assertEquals(othersBefore, othersOnly(rest.snapshot(experiment), failedId, parentId), "the other children are untouched");
+        assertEquals(othersBefore, othersOnly(rest.snapshot(experiment), failedId, parentId, rerunId),
+                "the other children are untouched");
     }
 
     /** Fails one point's training at its fourth step, through the tracker SPI, as a crashing component would. */

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,9 +86,13 @@ class TrackedRunTest {
         assertTrue(histories.containsKey("log_likelihood/mnist/test/auroc"));
 
         Map<String, Long> artifacts = rest.artifacts(runId);
-        assertEquals(java.util.Set.of("spec.yaml", "spec.effective.json", "results.json", "scores.csv",
-                "saved_model/saved_model.pb", "saved_model/variables/variables.index",
-                "saved_model/variables/variables.data-00000-of-00001"), artifacts.keySet());
+        // Every local artifact (plots, report, scores, SavedModel) plus the spec and results files, nothing else.
+        Set<String> expected = new TreeSet<>(Set.of("spec.yaml", "spec.effective.json", "results.json"));
+        try (var files = Files.walk(dir.resolve("artifacts"))) {
+            files.filter(Files::isRegularFile).forEach(f -> expected.add(dir.resolve("artifacts").relativize(f).toString()));
+        }
+        assertTrue(expected.containsAll(Set.of("scores.csv", "report.html", "saved_model/saved_model.pb")), expected.toString());
+        assertEquals(expected, new TreeSet<>(artifacts.keySet()));
         assertArrayEquals(Files.readAllBytes(dir.resolve("artifacts/saved_model/saved_model.pb")),
                 rest.artifact(run, "saved_model/saved_model.pb"));
         assertArrayEquals(Files.readAllBytes(dir.resolve("spec.yaml")), rest.artifact(run, "spec.yaml"));
