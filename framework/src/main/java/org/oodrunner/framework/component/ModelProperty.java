@@ -11,12 +11,13 @@ package org.oodrunner.framework.component;
  */
 public record ModelProperty(String name, String doc) {
     /**
-     * For flows whose volume term does not depend on x (CV-Glow): per channel c,
-     * alpha_c = prod_k sum_j u_{k,c,j} over the K invertible 1x1 convolutions u_k, shape [C].
-     * Nalisnick et al. (2019, eq. 6) predict E_q[log p] - E_p[log p] from it.
+     * For flows whose volume term does not depend on x (CV-Glow): per image channel c,
+     * alpha_c = prod_k sum_j u_{k,c,j} over the per-pixel linear layers u_k of the first level
+     * (ActNorm and the invertible 1x1 convolutions), shape [C]. Nalisnick et al. (2019, eq. 6)
+     * predict E_q[log p] - E_p[log p] from it.
      */
     public static final ModelProperty CHANNEL_ALPHA = new ModelProperty("channel_alpha",
-            "alpha_c = prod_k sum_j u_{k,c,j} over the 1x1 convolutions, shape [C]");
+            "alpha_c = prod_k sum_j u_{k,c,j} over the first level's ActNorm and 1x1 convolutions, shape [C]");
 
     @Override
     public String toString() {

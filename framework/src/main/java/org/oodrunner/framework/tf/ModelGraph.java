@@ -116,10 +116,22 @@ public final class ModelGraph {
 
     /** The same graph with a different output for one quantity (the framework adjusts outputs). */
     public ModelGraph withOutput(Quantity quantity, Operand<TFloat32> perExample) {
+        Builder b = copy();
+        b.outputs.put(quantity, perExample);
+        return new ModelGraph(b);
+    }
+
+    /** The same graph offering one more whole-model value (or a different one). */
+    public ModelGraph withProperty(ModelProperty property, Operand<TFloat32> value) {
+        Builder b = copy();
+        b.properties.put(property, value);
+        return new ModelGraph(b);
+    }
+
+    private Builder copy() {
         Builder b = new Builder();
         b.loss = loss;
         b.outputs.putAll(outputs);
-        b.outputs.put(quantity, perExample);
         b.trainingMetrics.putAll(trainingMetrics);
         b.initOps.addAll(initOps);
         b.sampler = sampler;
@@ -127,7 +139,7 @@ public final class ModelGraph {
         b.stepUpdates.addAll(stepUpdates);
         b.bounds.addAll(bounds);
         b.likelihoodNormalized = likelihoodNormalized;
-        return new ModelGraph(b);
+        return b;
     }
 
     public static final class Builder {

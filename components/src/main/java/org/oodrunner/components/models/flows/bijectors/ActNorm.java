@@ -16,7 +16,7 @@ import org.tensorflow.types.TFloat32;
  * whose b and s are first set from data, so that the initialisation batch comes out with zero
  * mean and standard deviation {@code scale} per channel; afterwards they are ordinary parameters.
  */
-public final class ActNorm implements Bijector {
+public final class ActNorm implements ChannelLinear {
     /** Keeps a constant channel (an all-black border) from dividing by zero. */
     private static final float EPSILON = 1e-6f;
     private static final int[] ALL_BUT_CHANNELS = {0, 1, 2};
@@ -24,6 +24,7 @@ public final class ActNorm implements Bijector {
     private final Ops tf;
     private final Variable<TFloat32> bias;
     private final Variable<TFloat32> logScale;
+    private final int channels;
     private final float pixels;
     private final float scale;
 
@@ -35,8 +36,16 @@ public final class ActNorm implements Bijector {
         this.tf = tf;
         this.bias = parameters.create(tf, "bias", init.zeros(shape.channels()));
         this.logScale = parameters.create(tf, "log_scale", init.zeros(shape.channels()));
+        this.channels = shape.channels();
         this.pixels = (float) shape.height() * shape.width();
         this.scale = scale;
+    }
+
+    /** diag(exp(log_scale)): y = s * (x + b) per channel. */
+    @Override
+    public Operand<TFloat32> channelMatrix() {
+        Operand<TFloat32> identity = Matrices.constant(tf, Matrices.pattern(channels, (i, j) -> i.equals(j)));
+        return tf.math.mul(identity, tf.reshape(tf.math.exp(logScale), tf.constant(new long[] {1, channels})));
     }
 
     @Override

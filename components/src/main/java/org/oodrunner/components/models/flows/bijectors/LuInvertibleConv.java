@@ -16,7 +16,7 @@ import org.tensorflow.types.TFloat32;
  * determinant costs O(C) and needs no matrix-determinant gradient (TensorFlow Java 1.1.0 has
  * none). Starts as a random rotation.
  */
-public final class LuInvertibleConv implements Bijector {
+public final class LuInvertibleConv implements ChannelLinear {
     private final Ops tf;
     private final long channels;
     private final float pixels;
@@ -48,6 +48,11 @@ public final class LuInvertibleConv implements Bijector {
         // identity * s (s a row) is diag(s): column j scaled by s_j, and only the diagonal is non-zero.
         Operand<TFloat32> u = tf.math.add(tf.math.mul(upper, strictlyUpper), tf.math.mul(identity, s));
         this.weight = tf.linalg.matMul(Matrices.constant(tf, lu.permutation()), tf.linalg.matMul(l, u));
+    }
+
+    @Override
+    public Operand<TFloat32> channelMatrix() {
+        return weight;
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.tensorflow.types.TInt32;
  * </pre>
  * whose value is log|det W| and whose gradient is W^-T.
  */
-public final class PlainInvertibleConv implements Bijector {
+public final class PlainInvertibleConv implements ChannelLinear {
     private final Ops tf;
     private final long channels;
     private final float pixels;
@@ -32,6 +32,11 @@ public final class PlainInvertibleConv implements Bijector {
         this.channels = shape.channels();
         this.pixels = (float) shape.height() * shape.width();
         this.weight = parameters.create(tf, "weight", Matrices.constant(tf, RandomRotation.of(shape.channels(), seed)));
+    }
+
+    @Override
+    public Operand<TFloat32> channelMatrix() {
+        return weight;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.oodrunner.components.models.flows.glow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.oodrunner.components.models.flows.FlowGraph;
 import org.oodrunner.components.models.flows.FlowModel;
 import org.oodrunner.components.models.flows.FlowShapes;
 import org.oodrunner.components.models.flows.MultiScaleFlow;
@@ -10,6 +11,7 @@ import org.oodrunner.components.models.flows.bijectors.AdditiveCoupling;
 import org.oodrunner.components.models.flows.bijectors.AffineCoupling;
 import org.oodrunner.components.models.flows.bijectors.Bijector;
 import org.oodrunner.components.models.flows.bijectors.Chain;
+import org.oodrunner.components.models.flows.bijectors.ChannelLinear;
 import org.oodrunner.components.models.flows.bijectors.LuInvertibleConv;
 import org.oodrunner.components.models.flows.bijectors.PlainInvertibleConv;
 import org.oodrunner.components.models.flows.bijectors.Squeeze;
@@ -21,9 +23,11 @@ import org.oodrunner.components.models.flows.stnets.StNet;
 import org.oodrunner.components.models.flows.stnets.StNetParams;
 import org.oodrunner.components.models.flows.stnets.StNetType;
 import org.oodrunner.components.models.flows.stnets.StNets;
+import org.oodrunner.framework.component.ModelProperty;
 import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.tf.GraphContext;
 import org.oodrunner.framework.tf.Initializers;
+import org.oodrunner.framework.tf.ModelGraph;
 import org.oodrunner.framework.tf.Parameters;
 import org.tensorflow.op.Ops;
 
@@ -56,6 +60,25 @@ public final class GlowModel implements FlowModel {
 
     @Override
     public MultiScaleFlow flow(GraphContext g, Ops tf) {
+        return flow(g, tf, new ArrayList<>());
+    }
+
+    /**
+     * With additive couplings the volume term does not depend on x, and the graph also offers
+     * {@link ModelProperty#CHANNEL_ALPHA} for the second-moment analysis.
+     */
+    @Override
+    public ModelGraph build(GraphContext g) {
+        if (design.coupling() != CouplingType.ADDITIVE) return FlowModel.super.build(g);
+        Ops tf = g.tf().withSubScope(scopeName());
+        List<ChannelLinear> firstLevel = new ArrayList<>();
+        ModelGraph graph = FlowGraph.build(g, tf, flow(g, tf, firstLevel));
+        return graph.withProperty(ModelProperty.CHANNEL_ALPHA,
+                ChannelAlpha.of(tf.withSubScope("second_moment"), firstLevel, g.shape().channels()));
+    }
+
+    /** @param firstLevelLinear receives the first level's ActNorm and 1x1 convolution layers, in order */
+    private MultiScaleFlow flow(GraphContext g, Ops tf, List<ChannelLinear> firstLevelLinear) {
         FlowShapes.requireSqueezable(name, g.shape(), design.levels(), "levels: " + design.levels(), "use fewer levels");
         Parameters parameters = g.parameters();
         Initializers init = new Initializers(tf, g.seeds());
@@ -68,11 +91,17 @@ public final class GlowModel implements FlowModel {
             shape = Squeeze.outputShape(shape);
             for (int k = 0; k < design.steps(); k++) {
                 Ops step = level.withSubScope("step_" + k);
-                layers.add(new ActNorm(step.withSubScope("actnorm"), parameters, init, shape, design.actnormScale()));
-                layers.add(switch (design.invertibleConv()) {
+                ActNorm actNorm = new ActNorm(step.withSubScope("actnorm"), parameters, init, shape, design.actnormScale());
+                ChannelLinear conv = switch (design.invertibleConv()) {
                     case LU -> new LuInvertibleConv(step.withSubScope("invconv"), parameters, shape, g.seeds().next());
                     case PLAIN -> new PlainInvertibleConv(step.withSubScope("invconv"), parameters, shape, g.seeds().next());
-                });
+                };
+                layers.add(actNorm);
+                layers.add(conv);
+                if (l == 0) {
+                    firstLevelLinear.add(actNorm);
+                    firstLevelLinear.add(conv);
+                }
                 layers.add(coupling(step.withSubScope("coupling"), parameters, init, shape));
             }
             FactorOut factorOut = null;
