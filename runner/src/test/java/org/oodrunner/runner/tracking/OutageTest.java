@@ -106,11 +106,12 @@ class OutageTest {
         Files.writeString(spec, TinyData.spec("down", "outage-down", 12, ""));
         Path store = work.resolve("runs");
         String closed = "http://127.0.0.1:" + MlflowServerProcess.freePort();
-        long t0 = System.nanoTime();
         Stderr.Captured<Cli> r = Stderr.during(() -> Cli.run("run", spec.toString(), "--out", store.toString(),
                 "--data-root", data.toString(), "--tracking-uri", closed));
         assertEquals(0, r.value().exitCode(), r.value().err());
-        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(90).toNanos());
+        // A refused connection is an answer: the run's end must not sit out tracking.stall_seconds
+        // (600 s in these specs) waiting for a server that is not there; only a stall logs this.
+        assertFalse(r.log().contains("stopped answering"), r.log());
         assertTrue(r.log().contains("is unreachable"), r.log());
         assertTrue(r.log().contains("runner sync"), r.log());
         Path dir = LocalStore.only(store, "down-");
@@ -159,7 +160,7 @@ class OutageTest {
         }
 
         private static void awaitFirstValues(Path dir) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
             while (System.nanoTime() < deadline) {
                 String id = SyncState.load(dir).runId(MLFLOW.uri());
                 if (id != null && !MLFLOW.rest().history(id, "train/loss").isEmpty()) return;
@@ -170,7 +171,7 @@ class OutageTest {
                     return;
                 }
             }
-            throw new AssertionError("no value reached the server within 60 s");
+            throw new AssertionError("no value reached the server within 300 s");
         }
     }
 }

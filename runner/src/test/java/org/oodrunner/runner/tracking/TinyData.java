@@ -47,7 +47,7 @@ final class TinyData {
                 model: {type: gaussian}
                 train: {steps: %d, batch_size: 16, log_every: 2, optimizer: {type: adam, lr: 0.01}}
                 eval: {batch_size: 32}
-                tracking: {experiment: %s, flush_seconds: 0.2}
+                tracking: {experiment: %s, flush_seconds: 0.2, stall_seconds: 600}
                 runtime: {intra_op_threads: 1, inter_op_threads: 1}
                 """.formatted(name, steps, experiment) + extra;
     }

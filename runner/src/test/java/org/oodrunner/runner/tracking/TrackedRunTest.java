@@ -128,7 +128,7 @@ class TrackedRunTest {
     @Test
     void aTrackingUriThatIsNotAServerIsRefusedWithItsPositionBeforeAnythingRuns() throws IOException {
         Path spec = spec("bad_uri", "cli-bad", "").resolveSibling("bad_uri.yaml");
-        Files.writeString(spec, Files.readString(spec).replace("tracking: {experiment: cli-bad, flush_seconds: 0.2}",
+        Files.writeString(spec, Files.readString(spec).replace("tracking: {experiment: cli-bad, flush_seconds: 0.2, stall_seconds: 600}",
                 "tracking: {experiment: cli-bad, uri: 'file:./mlruns'}"));
         Path store = work.resolve("runs");
         Cli r = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString());

@@ -63,7 +63,7 @@ class UiCommandTest {
             assertTrue(Files.exists(LocalMlflowUi.home(store).resolve("mlflow.db")), "the UI keeps its SQLite store in the run store");
         } finally {
             stopServerOf(store);
-            ui.join(Duration.ofSeconds(60).toMillis());
+            ui.join(Duration.ofSeconds(300).toMillis());
         }
         assertEquals(1, ended.get().exitCode(), "the command ends when its server does");
         assertTrue(ended.get().out().contains("MLflow UI: http://127.0.0.1:"), ended.get().out());

@@ -15,7 +15,10 @@ public record TrackingSpec(
                 + "larger: raise it to upload them); 0 uploads none", value = "64", min = 0)
         double maxArtifactMb,
         @Param(doc = "also upload the run's checkpoints (latest and best) at its end, within max_artifact_mb", value = "false")
-        boolean uploadCheckpoints) {
+        boolean uploadCheckpoints,
+        @Param(doc = "at the end of a run, how long to wait for a server that has stopped making progress before "
+                + "leaving the rest to `runner sync`, in seconds", value = "30", min = 0, exclusiveMin = true)
+        double stallSeconds) {
 
     /** The defaults above, for runs recorded before these settings existed. */
     public static final double DEFAULT_FLUSH_SECONDS = 5;

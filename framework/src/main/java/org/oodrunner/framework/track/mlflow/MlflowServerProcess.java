@@ -50,7 +50,11 @@ public final class MlflowServerProcess implements AutoCloseable {
             List<String> cmd = List.of(executable.toString(), "server", "--host", "127.0.0.1", "--port", String.valueOf(port),
                     "--workers", "1", "--backend-store-uri", "sqlite:///" + database.toAbsolutePath(),
                     "--artifacts-destination", artifacts.toAbsolutePath().toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            // MLflow 3 otherwise starts a pool of background job consumers (GenAI evaluation jobs)
+            // that tracking never uses: several Python processes that slow the server's start.
+            builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
+            Process p = builder.start();
             MlflowServerProcess server = new MlflowServerProcess(p, port, log);
             server.awaitHealthy(startupLimit);
             return server;

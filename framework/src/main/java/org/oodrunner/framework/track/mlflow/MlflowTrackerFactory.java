@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class MlflowTrackerFactory implements TrackerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(MlflowTrackerFactory.class);
-    /** How long the end of a run waits for a final sync that has stopped making progress. */
-    static final Duration STALL_LIMIT = Duration.ofSeconds(30);
 
     private final RunSettings settings;
     private final Function<String, String> environment;
@@ -65,7 +63,8 @@ public final class MlflowTrackerFactory implements TrackerFactory {
     @Override
     public Optional<Tracker> create(ResolvedSpec run, RunFiles files) {
         return target(run).map(t -> new MlflowTracker(new MlflowConnection(t), files.dir(),
-                Duration.ofMillis(Math.round(run.spec().tracking().flushSeconds() * 1000)), STALL_LIMIT, notices));
+                Duration.ofMillis(Math.round(run.spec().tracking().flushSeconds() * 1000)),
+                Duration.ofMillis(Math.round(run.spec().tracking().stallSeconds() * 1000)), notices));
     }
 
     @Override
