@@ -57,7 +57,7 @@ final class EvaluationDirectory {
                 } else if (Files.exists(out)) {
                     throw new BadInputException("--out " + out + " is a file; name a directory that does not exist");
                 }
-                return new RunFiles(Files.createDirectories(out));
+                return new RunFiles(Files.createDirectories(out).toAbsolutePath().normalize());
             }
             Path parent = Files.createDirectories(run.dir().resolve(EVALUATIONS));
             String base = TIME.format(Instant.now()) + "-" + spec.hash();
