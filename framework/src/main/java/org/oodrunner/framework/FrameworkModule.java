@@ -9,6 +9,7 @@ import java.util.List;
 import org.oodrunner.framework.component.ComponentRegistry;
 import org.oodrunner.framework.run.RunSettings;
 import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.run.evaluate.EvaluationStages;
 import org.oodrunner.framework.run.stages.AnalysisStage;
 import org.oodrunner.framework.run.stages.ClassificationStage;
 import org.oodrunner.framework.run.stages.DataStage;
@@ -17,6 +18,7 @@ import org.oodrunner.framework.run.stages.HtmlReportStage;
 import org.oodrunner.framework.run.stages.MetricsStage;
 import org.oodrunner.framework.run.stages.ModelStage;
 import org.oodrunner.framework.run.stages.ReportStage;
+import org.oodrunner.framework.run.stages.RestoreStage;
 import org.oodrunner.framework.run.stages.SampleStage;
 import org.oodrunner.framework.run.stages.ScoreStage;
 import org.oodrunner.framework.run.stages.TrainStage;
@@ -64,5 +66,12 @@ public final class FrameworkModule extends AbstractModule {
         return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new SampleStage(),
                 new ScoreStage(), new ClassificationStage(), new MetricsStage(), new AnalysisStage(), new ReportStage(),
                 new HtmlReportStage());
+    }
+
+    /** The stages of `runner evaluate`: the run's, with the trained weights restored in place of training, export and samples. */
+    @Provides
+    EvaluationStages evaluationStages() {
+        return new EvaluationStages(List.of(new DataStage(), new ModelStage(), new RestoreStage(), new ScoreStage(),
+                new ClassificationStage(), new MetricsStage(), new AnalysisStage(), new ReportStage(), new HtmlReportStage()));
     }
 }

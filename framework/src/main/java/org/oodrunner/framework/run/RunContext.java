@@ -41,7 +41,9 @@ public final class RunContext implements AutoCloseable {
     private TfRuntime runtime;
     private GraphContext graph;
     private ModelGraph modelGraph;
-    // Written by the training stage.
+    // Set by `runner evaluate` before the stages run: the run whose weights are evaluated instead of training.
+    private TrainedRun evaluatedRun;
+    // Written by the training stage (or, when evaluating, the restore stage).
     private long trainedSteps;
     private final Map<String, Double> finalTrainingMetrics = new LinkedHashMap<>();
     // Written by the scoring stage: dataset label -> quantity -> values; scorer -> dataset -> scores.
@@ -147,6 +149,15 @@ public final class RunContext implements AutoCloseable {
     /** The run's model as scorers and analyses evaluate it, once trained. */
     public TrainedModel runModel() {
         return new GraphTrainedModel("score", runtime(), graph(), modelGraph(), this);
+    }
+
+    /** The trained run this context evaluates (runner evaluate); empty in a run that trains. */
+    public Optional<TrainedRun> evaluatedRun() {
+        return Optional.ofNullable(evaluatedRun);
+    }
+
+    public void setEvaluatedRun(TrainedRun run) {
+        this.evaluatedRun = run;
     }
 
     public long trainedSteps() {

@@ -28,6 +28,7 @@ import org.oodrunner.framework.track.RunStatus;
  * results.json        every metric per scorer and OOD set, score summaries per dataset
  * artifacts/          plots, score tables, models (saved_model/)
  * checkpoints/        the latest and best training checkpoints (see Checkpoints)
+ * evaluations/        one directory per `runner evaluate` of the run (see RunEvaluator)
  * run.lock            held by the process working in the directory
  * </pre>
  */

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * derived quantities the scorers need (see {@link BuiltModel}).
  */
 public final class ModelStage implements Stage {
+    /** The params that record normalisation statistics measured on the training set. */
+    public static final String MEASURED_MEAN = "data.preprocess.measured_mean";
+    public static final String MEASURED_STD = "data.preprocess.measured_std";
     private static final Logger LOG = LoggerFactory.getLogger(ModelStage.class);
 
     @Override
@@ -40,8 +43,8 @@ public final class ModelStage implements Stage {
     /** The training set's channel statistics for normalisation, logged so the run can be repeated exactly. */
     private static ChannelStatistics measured(RunContext ctx) {
         ChannelStatistics stats = ChannelStatistics.of(ctx.trainSet(), ctx.preprocessing());
-        ctx.tracker().logParams(Map.of("data.preprocess.measured_mean", Arrays.toString(stats.mean()),
-                "data.preprocess.measured_std", Arrays.toString(stats.std())));
+        ctx.tracker().logParams(Map.of(MEASURED_MEAN, Arrays.toString(stats.mean()),
+                MEASURED_STD, Arrays.toString(stats.std())));
         LOG.info("normalisation measured on {}: mean {}, std {}", ctx.trainSet().name(), Arrays.toString(stats.mean()),
                 Arrays.toString(stats.std()));
         return stats;
