@@ -7,6 +7,7 @@ import org.oodrunner.framework.component.Scorer;
 import org.oodrunner.framework.component.ScorerPreparation;
 import org.oodrunner.framework.component.ScoringInput;
 import org.oodrunner.framework.component.TrainedModel;
+import org.oodrunner.framework.component.TrainingOverrides;
 
 /**
  * The likelihood ratio of Ren et al. (2019): log p_theta(x) - log p_theta0(x), where theta0 is a
@@ -15,7 +16,8 @@ import org.oodrunner.framework.component.TrainedModel;
  * statistics) cancels; what only the in-distribution model explains (semantics) remains.
  *
  * <p>Differences from the paper: the noised copy is drawn once, not afresh each epoch, and the
- * background model gets no extra L2 penalty (the run's optimiser is used as it is).
+ * background model's regulariser is the optimiser's decoupled weight decay ({@code weight_decay},
+ * the run's when not given), not an L2 term in its loss.
  */
 public final class LikelihoodRatioScorer implements Scorer {
     private final LikelihoodRatioParams params;
@@ -35,7 +37,7 @@ public final class LikelihoodRatioScorer implements Scorer {
         long seed = preparation.seed() + params.seedOffset();
         var noisy = BackgroundNoise.perturb(preparation.trainingSet(), params.mu(), seed);
         background = preparation.trainAuxiliary(new AuxiliaryTraining("background", noisy, params.seedOffset(),
-                params.steps(), params.epochs()));
+                new TrainingOverrides(params.steps(), params.epochs(), params.weightDecay())));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.oodrunner.framework.component.Scorer;
 import org.oodrunner.framework.component.ScorerPreparation;
 import org.oodrunner.framework.component.ScoringInput;
 import org.oodrunner.framework.component.TrainedModel;
+import org.oodrunner.framework.component.TrainingOverrides;
 
 /**
  * The Watanabe-Akaike information criterion over an ensemble (Choi et al. 2018):
@@ -35,7 +36,7 @@ public final class WaicScorer implements Scorer {
         members.clear();
         for (int k = 1; k < params.models(); k++) {
             members.add(preparation.trainAuxiliary(new AuxiliaryTraining("member_" + k, preparation.trainingSet(),
-                    params.seedOffset() + k, params.steps(), params.epochs())));
+                    params.seedOffset() + k, new TrainingOverrides(params.steps(), params.epochs(), null))));
         }
     }
 

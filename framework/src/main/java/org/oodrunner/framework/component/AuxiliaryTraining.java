@@ -12,12 +12,12 @@ import org.oodrunner.framework.data.ImageSet;
  * @param trainingSet what it trains on (the run's training set, or a transformed copy)
  * @param seedOffset added to the run's seed for its initialisation and batch order; 0 is the
  *     run model's own seed
- * @param steps training steps; null: {@code epochs}, or the run's own budget when both are null
- * @param epochs passes over {@code trainingSet} when {@code steps} is null
+ * @param overrides its budget and optimiser settings where they differ from the run's
  */
-public record AuxiliaryTraining(String name, ImageSet trainingSet, long seedOffset, Integer steps, Double epochs) {
+public record AuxiliaryTraining(String name, ImageSet trainingSet, long seedOffset, TrainingOverrides overrides) {
     public AuxiliaryTraining {
         Objects.requireNonNull(name);
         Objects.requireNonNull(trainingSet);
+        Objects.requireNonNull(overrides);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.oodrunner.framework.component.AuxiliaryTraining;
 import org.oodrunner.framework.component.TrainedModel;
+import org.oodrunner.framework.component.TrainingOverrides;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.spec.SpecJson;
 import org.oodrunner.framework.spec.model.TrainSpec;
@@ -19,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * Extra models of the run's architecture trained within the run for its scorers: the
  * background model of a likelihood ratio, the members of a WAIC ensemble. Each gets a fresh
  * runtime and graph built exactly as the run's model is ({@link BuiltModel}), its own seed
- * (the run's plus an offset), its own training data and budget, and the run's optimiser; it
- * is trained and evaluated by the same {@link Trainer} and evaluator as the run's model.
- * Closing releases every graph.
+ * (the run's plus an offset), its own training data and budget, and the run's optimiser (with
+ * the weight decay the request may override); it is trained and evaluated by the same
+ * {@link Trainer} and evaluator as the run's model. Closing releases every graph.
  */
 public final class AuxiliaryModels implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuxiliaryModels.class);
@@ -49,7 +50,7 @@ public final class AuxiliaryModels implements AutoCloseable {
                 ctx.trainSet().shape(),
                 ctx.trainSet().numClasses(), ctx.preprocessing().levels(), seed, Set.of());
         built.add(model);
-        TrainSpec budget = withBudget(ctx.spec().train(), request.steps(), request.epochs());
+        TrainSpec budget = withOverrides(ctx.spec().train(), request.overrides());
         long total = Trainer.totalSteps(budget, request.trainingSet().size());
         LOG.info("{}: training a {} model, {} steps on {} images", name, ctx.spec().model().type(), total,
                 request.trainingSet().size());
@@ -68,15 +69,21 @@ public final class AuxiliaryModels implements AutoCloseable {
         return new GraphTrainedModel(name, model.runtime(), model.graph(), model.model(), ctx);
     }
 
-    /** The run's training settings with another budget: {@code steps}, else {@code epochs}, else unchanged. */
-    static TrainSpec withBudget(TrainSpec base, Integer steps, Double epochs) {
-        if (steps == null && epochs == null) return base;
+    /**
+     * The run's training settings with the request's changes: another budget ({@code steps}, else
+     * {@code epochs}) and another weight decay; every other setting is the run's.
+     */
+    static TrainSpec withOverrides(TrainSpec base, TrainingOverrides overrides) {
+        if (overrides.equals(TrainingOverrides.NONE)) return base;
         ObjectNode node = SpecJson.mapper().valueToTree(base);
-        if (steps != null) {
-            node.put("steps", steps);
-        } else {
+        if (overrides.steps() != null) {
+            node.put("steps", overrides.steps());
+        } else if (overrides.epochs() != null) {
             node.putNull("steps");
-            node.put("epochs", epochs);
+            node.put("epochs", overrides.epochs());
+        }
+        if (overrides.weightDecay() != null) {
+            ((ObjectNode) node.get("optimizer")).put("weight_decay", overrides.weightDecay());
         }
         try {
             return SpecJson.mapper().treeToValue(node, TrainSpec.class);
