@@ -12,12 +12,13 @@ class BenchCliTest {
         Cli cli = Cli.run("bench", "models", "../experiments/fashion_vs_mnist_pixelcnn.yaml",
                 "--set", "model.blocks=0", "--set", "model.width=4", "--set", "model.head_width=4",
                 "--set", "train.batch_size=2", "--set", "eval.batch_size=2",
-                "--train-steps", "20", "--score-batches", "40", "--warmup", "1", "--samples", "1");
+                "--train-steps", "20", "--score-images", "80", "--warmup", "1", "--rounds", "1", "--samples", "1");
         assertEquals(0, cli.exitCode(), cli.err());
         String[] lines = cli.out().strip().split("\n");
         assertTrue(lines[0].startsWith("# ") && lines[0].contains("cores"), lines[0]);
         assertTrue(lines[1].startsWith("spec\tmodel\tparameters"), lines[1]);
-        assertEquals(3, lines.length, cli.out());
+        assertEquals(4, lines.length, cli.out());
+        assertTrue(lines[3].startsWith("# load average"), lines[3]);
         String[] row = lines[2].split("\t");
         assertEquals("fashion_vs_mnist_pixelcnn", row[0]);
         assertEquals("pixelcnn", row[1]);

@@ -18,6 +18,16 @@ final class SyntheticImages {
         return new ImageSet("random", shape, images, null, 0);
     }
 
+    /** The same images with seeded random labels among {@code classes} (none when 0), for models that train on labels. */
+    static ImageSet labelled(ImageShape shape, int classes, int n, long seed) {
+        if (classes == 0) return of(shape, n, seed);
+        ImageSet images = of(shape, n, seed);
+        SplittableRandom random = new SplittableRandom(seed + 1);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = random.nextInt(classes);
+        return new ImageSet("random", shape, images.images(), labels, classes);
+    }
+
     /** {@code count} dequantised batches of {@code size} images, for graphs fed directly from Java. */
     static List<float[]> batches(ImageSet data, Preprocessing pre, int count, int size, long seed) {
         int d = data.shape().dims();

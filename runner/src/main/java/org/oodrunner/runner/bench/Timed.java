@@ -15,7 +15,8 @@ record Timed(double wallSeconds, double cpuSeconds) {
         return new Timed((System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9);
     }
 
-    private static long processCpuNanos() {
+    /** CPU time of this process, every thread. */
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }

@@ -8,20 +8,24 @@ import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
 import org.oodrunner.framework.spec.model.SampleSpec;
 import org.oodrunner.framework.tf.GraphContext;
+import org.oodrunner.framework.tf.SampleDrawer;
 import org.oodrunner.framework.tf.Sampler;
 import org.oodrunner.framework.tf.TensorIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * Draws images from the trained model, when it can sample, at each temperature the spec asks
- * for; maps them back to [0,1] through the input transform's inverse, clips them and saves
- * each set as a grid PNG artifact ({@code samples/samples_t<T>.png}).
+ * for, through {@link SampleDrawer} (one-shot samplers in one evaluation, sequential ones such
+ * as a PixelCNN's in {@link Sampler#steps()}); maps them back to [0,1] through the input
+ * transform's inverse, clips them and saves each set as a grid PNG artifact
+ * ({@code samples/samples_t<T>.png}).
  */
 public final class SampleStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(SampleStage.class);
@@ -43,17 +47,16 @@ public final class SampleStage implements Stage {
             return;
         }
         Ops tf = ctx.runtime().tf().withSubScope("sample_images");
-        Operand<TFloat32> images = tf.clipByValue(g.inputTransform().inverse(tf, sampler.get().samples()),
-                tf.constant(0f), tf.constant(1f));
+        // The drawer returns images in the model's input space; this small graph maps them back.
+        Placeholder<TFloat32> drawn = tf.placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+        Operand<TFloat32> images = tf.clipByValue(g.inputTransform().inverse(tf, drawn), tf.constant(0f), tf.constant(1f));
+        SampleDrawer drawer = new SampleDrawer(ctx.runtime().session(), sampler.get(), shape);
         for (double temperature : spec.temperatures()) {
             float[] values;
-            try (TInt32 count = TInt32.scalarOf(spec.count());
-                    TFloat32 t = TensorIO.scalar((float) temperature);
-                    Result r = ctx.runtime().session().runner()
-                            .feed(sampler.get().count(), count)
-                            .feed(sampler.get().temperature(), t)
-                            .fetch(images)
-                            .run()) {
+            try (TFloat32 x = TensorIO.floats(drawer.draw(spec.count(), (float) temperature), spec.count(),
+                            shape.height(), shape.width(), shape.channels());
+                    Result r = ctx.runtime().session().runner().feed(drawn, x).fetch(images).run()) {
                 values = TensorIO.toFloats(r.get(0));
             }
             long nonFinite = countNonFinite(values);
