@@ -49,7 +49,7 @@ public final class RunLock implements AutoCloseable {
 
     private static RunFailedException busy(RunFiles files) {
         return new RunFailedException("the run directory " + files.dir() + " is in use by another runner process (its pid "
-                + "is in " + files.lock().getFileName() + "); wait for it to end, or stop it and run again to resume");
+                + "is in " + files.lock().getFileName() + "); wait for it to end, or stop it first (a stopped run resumes when run again)");
     }
 
     private static void close(FileChannel channel) {
