@@ -41,10 +41,8 @@ public final class Conv2d {
      */
     public static Conv2d same(Ops tf, Parameters parameters, Initializers init, int size, long inChannels,
             long outChannels, WeightInit weights) {
-        long fanIn = (long) size * size * inChannels;
-        Variable<TFloat32> w = parameters.create(tf, "kernel", weights.initial(init, fanIn, size, size, inChannels, outChannels));
-        Variable<TFloat32> b = parameters.create(tf, "bias", init.zeros(outChannels));
-        return new Conv2d(tf, w, b, null, 1, Math.toIntExact(outChannels));
+        return builder(size, size, Math.toIntExact(inChannels), Math.toIntExact(outChannels)).samePadding()
+                .gain(weights.gain()).buildIn(new LayerScope(tf, parameters, init));
     }
 
     public static Builder builder(int kernelHeight, int kernelWidth, int inChannels, int outChannels) {
@@ -92,6 +90,12 @@ public final class Conv2d {
             return this;
         }
 
+        /** TensorFlow's SAME padding instead of explicit padding (stride 1 keeps H and W for any kernel). */
+        public Builder samePadding() {
+            this.padding = null;
+            return this;
+        }
+
         /** A 0/1 mask in the kernel's layout [kh, kw, in, out], row-major. */
         public Builder mask(float[] m) {
             if (m.length != kh * kw * in * out) {
@@ -108,8 +112,13 @@ public final class Conv2d {
             return this;
         }
 
+        /** Creates the variables in a sub-scope {@code name} of {@code scope}. */
         public Conv2d build(LayerScope scope, String name) {
-            LayerScope s = scope.sub(name);
+            return buildIn(scope.sub(name));
+        }
+
+        /** Creates the variables {@code kernel} and {@code bias} directly in {@code s}. */
+        public Conv2d buildIn(LayerScope s) {
             double fanIn = (double) kh * kw * in;
             if (mask != null) {
                 double kept = 0;

@@ -21,18 +21,19 @@ public final class Dense {
 
     /** Weights normal with standard deviation gain / sqrt(in); 0 starts the layer at zero output. */
     public static Dense create(LayerScope scope, String name, int in, int out, double gain) {
-        LayerScope s = scope.sub(name);
-        Variable<TFloat32> w = s.parameters().create(s.tf(), "weight",
-                gain == 0 ? s.init().zeros(in, out) : s.init().normal((float) (gain / Math.sqrt(in)), in, out));
-        Variable<TFloat32> b = s.parameters().create(s.tf(), "bias", s.init().zeros(out));
-        return new Dense(s.tf(), w, b);
+        return createIn(scope.sub(name), in, out, gain);
     }
 
     /** Variables {@code weight} and {@code bias} created directly in {@code tf}'s scope. */
     public static Dense create(Ops tf, Parameters parameters, Initializers init, long in, long out, WeightInit weights) {
-        Variable<TFloat32> w = parameters.create(tf, "weight", weights.initial(init, in, in, out));
-        Variable<TFloat32> b = parameters.create(tf, "bias", init.zeros(out));
-        return new Dense(tf, w, b);
+        return createIn(new LayerScope(tf, parameters, init), Math.toIntExact(in), Math.toIntExact(out), weights.gain());
+    }
+
+    private static Dense createIn(LayerScope s, int in, int out, double gain) {
+        Variable<TFloat32> w = s.parameters().create(s.tf(), "weight",
+                gain == 0 ? s.init().zeros(in, out) : s.init().normal((float) (gain / Math.sqrt(in)), in, out));
+        Variable<TFloat32> b = s.parameters().create(s.tf(), "bias", s.init().zeros(out));
+        return new Dense(s.tf(), w, b);
     }
 
     public Operand<TFloat32> apply(Operand<TFloat32> x) {

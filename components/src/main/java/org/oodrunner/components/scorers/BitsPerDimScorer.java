@@ -5,6 +5,7 @@ import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.component.Scorer;
 import org.oodrunner.framework.component.ScorerPreparation;
 import org.oodrunner.framework.component.ScoringInput;
+import org.oodrunner.framework.data.Preprocessing;
 
 /**
  * Minus bits per dimension, (log p(x) - D log(levels)) / (D ln 2): the log-likelihood in the unit
@@ -30,7 +31,7 @@ public final class BitsPerDimScorer implements Scorer {
         double[] ll = input.get(Quantity.LOG_LIKELIHOOD).column();
         int d = input.images().shape().dims();
         double[] out = new double[ll.length];
-        for (int i = 0; i < ll.length; i++) out[i] = (ll[i] - d * Math.log(levels)) / (d * Math.log(2));
+        for (int i = 0; i < ll.length; i++) out[i] = -Preprocessing.bitsPerDim(ll[i], d, levels);
         return out;
     }
 }

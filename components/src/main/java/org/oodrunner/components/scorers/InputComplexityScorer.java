@@ -6,6 +6,7 @@ import org.oodrunner.framework.component.Scorer;
 import org.oodrunner.framework.component.ScorerPreparation;
 import org.oodrunner.framework.component.ScoringInput;
 import org.oodrunner.framework.data.ImageSet;
+import org.oodrunner.framework.data.Preprocessing;
 
 /**
  * Input complexity (Serrà et al. 2020): S(x) = -log2 p(x) - L(x), with L(x) the length in bits of
@@ -41,7 +42,7 @@ public final class InputComplexityScorer implements Scorer {
         int d = input.images().shape().dims();
         double[] out = new double[ll.length];
         for (int i = 0; i < ll.length; i++) {
-            double nllBits = (d * Math.log(levels) - ll[i]) / Math.log(2);
+            double nllBits = d * Preprocessing.bitsPerDim(ll[i], d, levels);
             out[i] = bits[i] - nllBits;
         }
         return out;

@@ -102,6 +102,11 @@ public final class Preprocessing {
      * {@code (-log p(x) + D log(levels)) / (D ln 2)}.
      */
     public double bitsPerDim(double logDensity, int dims) {
+        return bitsPerDim(logDensity, dims, levels);
+    }
+
+    /** {@link #bitsPerDim(double, int)} for data quantised to {@code levels} levels. */
+    public static double bitsPerDim(double logDensity, int dims, int levels) {
         return (-logDensity + dims * Math.log(levels)) / (dims * Math.log(2));
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,7 +80,7 @@ class TrackedRunTest {
         assertEquals(local.path("provenance").path("framework_version").asText(), tags.get("framework_version"));
         assertFalse(tags.containsKey("mlflow.parentRunId"));
 
-        Map<String, java.util.List<String>> histories = LocalStore.metrics(rest, runId);
+        Map<String, List<String>> histories = LocalStore.metrics(rest, runId);
         assertEquals(LocalStore.metrics(dir), histories);
         assertEquals(6, histories.get("train/loss").size(), "12 steps, logged every 2");
         assertTrue(histories.get("train/loss").get(5).contains("@12:"));
@@ -133,7 +134,7 @@ class TrackedRunTest {
         Path store = work.resolve("runs");
         Cli r = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString());
         assertEquals(2, r.exitCode(), r.err());
-        java.util.List<String> lines = Files.readAllLines(spec);
+        List<String> lines = Files.readAllLines(spec);
         int line = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("tracking:")).findFirst().orElseThrow());
         int column = 1 + lines.get(line - 1).indexOf("'file:");
         assertTrue(r.err().contains(spec + ":" + line + ":" + column + ": "), r.err());
