@@ -25,9 +25,18 @@ public final class BatchAssembler {
 
     /** Batch {@code k}; not thread-safe (one assembler per producing thread). */
     public Batch assemble(long k) {
+        return assemble(k, null);
+    }
+
+    /**
+     * Batch {@code k}, written into {@code reuse} when it has the batch's length (every value is
+     * overwritten), else into a new array. Reusing spares the JVM zeroing 0.8 MB per CIFAR batch,
+     * which is a third of the vector kernel's time.
+     */
+    public Batch assemble(long k, float[] reuse) {
         int d = data.shape().dims();
         int[] idx = plan.indices(k);
-        float[] x = new float[idx.length * d];
+        float[] x = reuse != null && reuse.length == idx.length * d ? reuse : new float[idx.length * d];
         int[] y = data.hasLabels() ? new int[idx.length] : null;
         SplittableRandom noise = plan.noise(k);
         SplittableRandom choices = augment ? plan.augmentationRandom(k) : null;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Batches assembled on background threads while the graph runs, a few ahead. With W workers,
@@ -13,12 +14,16 @@ import java.util.concurrent.BlockingQueue;
  * queues in turn, so batches come out in plan order whatever the timing, and each batch is the
  * same as with one worker ({@link BatchAssembler} is a pure function of k). Closing the stream
  * stops the workers.
+ *
+ * <p>A consumer that is done with a batch may hand it back with {@link #recycle}; its image
+ * array is then reused for a later batch instead of allocating (and zeroing) a new one.
  */
 public final class BatchStream implements Iterator<Batch>, AutoCloseable {
     private static final Object END = new Object();
 
     private final List<BlockingQueue<Object>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
+    private final ConcurrentLinkedQueue<float[]> free = new ConcurrentLinkedQueue<>();
     private final long count;
     private long taken;
     private volatile boolean closed;
@@ -61,7 +66,7 @@ public final class BatchStream implements Iterator<Batch>, AutoCloseable {
             try {
                 BatchAssembler assembler = new BatchAssembler(data, plan, pre);
                 for (long k = first; k < end && !closed; k += stride) {
-                    queue.put(assembler.assemble(k));
+                    queue.put(assembler.assemble(k, free.poll()));
                 }
                 queue.put(END);
             } catch (RuntimeException e) {
@@ -91,6 +96,14 @@ public final class BatchStream implements Iterator<Batch>, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a batch", e);
         }
+    }
+
+    /**
+     * Hands a batch taken from this stream back: its image array may be overwritten by a later
+     * batch, so the caller must not read it (or the batch) afterwards.
+     */
+    public void recycle(Batch batch) {
+        if (!closed) free.offer(batch.images());
     }
 
     @Override

@@ -15,23 +15,18 @@ import org.oodrunner.framework.spec.model.PreprocessSpec;
  * draw serve four values, which keeps batch assembly far faster than a training step.
  */
 public final class Preprocessing {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
     private final int bits;
     private final int levels;
     private final boolean uniformNoise;
     private final Augmentation augmentation;
-    /** (level of byte b) << 16, and the bin centre's 16-bit offset added without noise. */
-    private final int[] levelHigh = new int[256];
-    private final float scale;
+    private final Dequantiser dequantiser;
 
     public Preprocessing(PreprocessSpec spec) {
         this.bits = spec.bits();
         this.levels = spec.levels();
         this.uniformNoise = spec.dequantize() == PreprocessSpec.Dequantization.UNIFORM;
         this.augmentation = new Augmentation(spec.randomFlip(), spec.randomCrop());
-        for (int b = 0; b < 256; b++) levelHigh[b] = level(b) << 16;
-        this.scale = (float) Math.scalb(1.0, -(16 + bits));
+        this.dequantiser = Dequantiser.fastest(bits, uniformNoise);
     }
 
     public int levels() {
@@ -70,31 +65,12 @@ public final class Preprocessing {
      *     stream, four 16-bit values per draw); unused without uniform dequantisation
      */
     public void toFloats(byte[] src, float[] dst, int offset, long noiseKey) {
-        int n = src.length;
-        if (!uniformNoise) {
-            for (int i = 0; i < n; i++) dst[offset + i] = (levelHigh[src[i] & 0xFF] | 0x8000) * scale;
-            return;
-        }
-        long state = noiseKey;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            long z = mix(state += GOLDEN);
-            dst[offset + i] = (levelHigh[src[i] & 0xFF] | (int) (z & 0xFFFF)) * scale;
-            dst[offset + i + 1] = (levelHigh[src[i + 1] & 0xFF] | (int) ((z >>> 16) & 0xFFFF)) * scale;
-            dst[offset + i + 2] = (levelHigh[src[i + 2] & 0xFF] | (int) ((z >>> 32) & 0xFFFF)) * scale;
-            dst[offset + i + 3] = (levelHigh[src[i + 3] & 0xFF] | (int) (z >>> 48)) * scale;
-        }
-        if (i < n) {
-            long z = mix(state + GOLDEN);
-            for (; i < n; i++, z >>>= 16) dst[offset + i] = (levelHigh[src[i] & 0xFF] | (int) (z & 0xFFFF)) * scale;
-        }
+        dequantiser.toFloats(src, dst, offset, noiseKey);
     }
 
-    /** SplitMix64's finaliser: a well-mixed 64-bit value from a counter. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    /** Which kernel converts images on this JVM: "scalar", or "vector-512" (see {@link Dequantiser}). */
+    public String kernel() {
+        return dequantiser.kind();
     }
 
     /**

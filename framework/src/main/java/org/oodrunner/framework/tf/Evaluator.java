@@ -63,6 +63,7 @@ public final class Evaluator {
                     }
                 }
                 row += batch.size();
+                batches.recycle(batch);
                 if (afterBatch != null) afterBatch.run();
             }
         }

@@ -211,6 +211,7 @@ public final class Trainer {
                     long done = s + 1;
                     boolean log = done % spec.logEvery() == 0 || done == total;
                     Map<String, Double> metrics = step(batch, s, state.lrScale(), log);
+                    batches.recycle(batch);
                     if (metrics != null) {
                         lastMetrics = metrics;
                         listener.onLog(done, total, metrics);

@@ -99,6 +99,7 @@ final class Validator {
                         sum += (double) TensorIO.toScalar(r.get(0)) * batch.size();
                     }
                 }
+                batches.recycle(batch);
             }
         }
         return sum / set.size();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,28 @@ class BatchStreamTest {
                 }
                 assertFalse(stream.hasNext());
             }
+        }
+    }
+
+    @Test
+    void recycledArraysAreReusedAndEveryBatchIsStillTheAssemblersOwn() {
+        ImageSet data = images(202);
+        Preprocessing pre = new Preprocessing(PreprocessSpec.defaults());
+        BatchPlan plan = BatchPlan.evaluation(data.size(), 8, 3);
+        BatchAssembler reference = new BatchAssembler(data, plan, pre);
+        for (int workers : new int[] {1, 3}) {
+            java.util.Set<float[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            try (BatchStream stream = new BatchStream(data, plan, pre, 0, plan.batchesPerEpoch(), 2, workers)) {
+                for (long k = 0; stream.hasNext(); k++) {
+                    Batch b = stream.next();
+                    assertArrayEquals(reference.assemble(k).images(), b.images(), "batch " + k + " with " + workers + " workers");
+                    arrays.add(b.images());
+                    stream.recycle(b);
+                }
+            }
+            // 26 batches (the last one short): at most one array per batch in flight, plus the short one.
+            assertTrue(arrays.size() <= 2 + workers * 2 + 1,
+                    arrays.size() + " arrays for " + plan.batchesPerEpoch() + " batches with " + workers + " workers");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.oodrunner.components.datasets.cifar.CifarSource;
 import org.oodrunner.framework.data.Batch;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
  * {@code runner bench data}: is data ever the bottleneck? Loads a CIFAR-10-sized set from
  * files in the real binary format (resident memory, load time), then measures, interleaved in
  * one process, how long batch assembly takes (32x32x3, dequantised, with and without
- * augmentation) against one training step of the smallest model.
+ * augmentation) against one training step of the smallest model. It also times the floors of
+ * assembly (conversion without noise, copying bytes alone) and the design the framework did not
+ * take (dequantisation inside the graph), so the reasons for the current one stay measurable.
  */
 @Command(name = "data", description = "Batch assembly vs. the smallest model's training step; memory of a CIFAR-10-sized set.")
 public final class DataBench implements Callable<Integer> {
@@ -96,45 +99,83 @@ public final class DataBench implements Callable<Integer> {
     private void measureAssembly(ImageSet train, PrintWriter out) {
         Preprocessing plain = new Preprocessing(PreprocessSpec.defaults());
         Preprocessing augmented = new Preprocessing(PreprocessSpec.defaults().withAugmentation(true, 4));
+        Preprocessing binCentres = new Preprocessing(
+                PreprocessSpec.defaults().withQuantization(8, PreprocessSpec.Dequantization.NONE));
         BatchPlan plan = BatchPlan.training(train.size(), batchSize, 11);
         BatchAssembler assemble = new BatchAssembler(train, plan, plain);
         BatchAssembler assembleAugmented = new BatchAssembler(train, plan, augmented);
+        BatchAssembler assembleCentres = new BatchAssembler(train, plan, binCentres);
+        byte[] gathered = new byte[plan.batchSize() * train.shape().dims()];
+        float[] reuse = new float[gathered.length];
         double[] assembly = new double[rounds];
         double[] assemblyAugmented = new double[rounds];
+        double[] assemblyCentres = new double[rounds];
+        double[] gathering = new double[rounds];
         double[] step = new double[rounds];
-        try (GaussianStepTimer timer = new GaussianStepTimer(train.shape())) {
+        double[] inGraphStep = new double[rounds];
+        try (GaussianStepTimer timer = GaussianStepTimer.floatFed(train.shape());
+                GaussianStepTimer inGraph = GaussianStepTimer.dequantisingInGraph(train.shape())) {
             Batch batch = assemble.assemble(0);
-            for (int w = 0; w < 50; w++) timer.step(batch);
-            for (int k = 0; k < 200; k++) assemble.assemble(k);
+            byte[] pixels = new byte[gathered.length];
+            gather(train, plan, 0, pixels);
+            for (int w = 0; w < 50; w++) {
+                timer.step(batch);
+                inGraph.step(pixels);
+            }
+            for (int k = 0; k < 200; k++) {
+                assemble.assemble(k, reuse);
+                assembleCentres.assemble(k, reuse);
+                gather(train, plan, k, gathered);
+            }
             long k = 0;
             for (int r = 0; r < rounds; r++) {
-                long[] t = new long[batches];
-                for (int b = 0; b < batches; b++, k++) {
-                    long s = System.nanoTime();
-                    assemble.assemble(k);
-                    t[b] = System.nanoTime() - s;
-                }
-                assembly[r] = median(t) / 1e3;
-                for (int b = 0; b < batches; b++, k++) {
-                    long s = System.nanoTime();
-                    assembleAugmented.assemble(k);
-                    t[b] = System.nanoTime() - s;
-                }
-                assemblyAugmented[r] = median(Arrays.copyOf(t, batches)) / 1e3;
+                // Into a reused array, as the prefetch stream does with the arrays the trainer hands back.
+                assembly[r] = timeBatches(k, b -> assemble.assemble(b, reuse));
+                assemblyAugmented[r] = timeBatches(k += batches, b -> assembleAugmented.assemble(b, reuse));
+                assemblyCentres[r] = timeBatches(k += batches, b -> assembleCentres.assemble(b, reuse));
+                gathering[r] = timeBatches(k += batches, b -> gather(train, plan, b, gathered));
+                k += batches;
                 long[] st = new long[steps];
                 for (int i = 0; i < steps; i++) st[i] = timer.step(batch);
                 step[r] = median(st) / 1e3;
+                for (int i = 0; i < steps; i++) st[i] = inGraph.step(pixels);
+                inGraphStep[r] = median(st) / 1e3;
             }
         }
         double a = median(assembly);
         double aa = median(assemblyAugmented);
         double s = median(step);
-        out.printf(Locale.ROOT, "batch assembly, %s batch %d, uniform dequantisation: %.0f us per batch (median of %d rounds: %s)%n",
-                train.shape(), batchSize, a, rounds, rounded(assembly));
+        double g = median(gathering);
+        double sg = median(inGraphStep);
+        out.printf(Locale.ROOT, "batch assembly, %s batch %d, uniform dequantisation, %s kernel: %.0f us per batch "
+                + "(median of %d rounds: %s)%n", train.shape(), batchSize, plain.kernel(), a, rounds, rounded(assembly));
         out.printf(Locale.ROOT, "  with random flip + random crop (pad 4): %.0f us per batch (%s)%n", aa, rounded(assemblyAugmented));
+        out.printf(Locale.ROOT, "  without noise (bin centres, the conversion to float alone): %.0f us per batch (%s)%n",
+                median(assemblyCentres), rounded(assemblyCentres));
+        out.printf(Locale.ROOT, "  gathering the batch's 8-bit pixels alone: %.0f us per batch (%s)%n", g, rounded(gathering));
         out.printf(Locale.ROOT, "gaussian model training step (Adam, batch %d): %.0f us (%s)%n", batchSize, s, rounded(step));
         out.printf(Locale.ROOT, "ratio step / assembly: %.1fx (with augmentation %.1fx)%n", s / a, s / aa);
+        out.printf(Locale.ROOT, "design not taken, dequantisation in the graph: the step fed 8-bit pixels takes %.0f us (%s), "
+                + "%+.0f us per step; ratio step / gathering %.1fx%n", sg, rounded(inGraphStep), sg - s, sg / g);
         out.printf(Locale.ROOT, "prefetch thread alone: %.0f batches/s%n", streamRate(train, plan, plain));
+    }
+
+    /** Median microseconds to run {@code work} on batches first .. first + batches - 1. */
+    private double timeBatches(long first, LongConsumer work) {
+        long[] t = new long[batches];
+        for (int b = 0; b < batches; b++) {
+            long s = System.nanoTime();
+            work.accept(first + b);
+            t[b] = System.nanoTime() - s;
+        }
+        return median(t) / 1e3;
+    }
+
+    /** The host side of in-graph dequantisation: batch k's images copied, as bytes, into one array. */
+    private static void gather(ImageSet data, BatchPlan plan, long k, byte[] into) {
+        int d = data.shape().dims();
+        int[] idx = plan.indices(k);
+        for (int i = 0; i < idx.length; i++) System.arraycopy(data.images()[idx[i]], 0, into, i * d, d);
     }
 
     /** Batches per second a BatchStream delivers to a consumer that does nothing else. */
@@ -142,7 +183,7 @@ public final class DataBench implements Callable<Integer> {
         int n = Math.max(100, batches);
         long start = System.nanoTime();
         try (BatchStream stream = new BatchStream(train, plan, pre, 0, n, 4)) {
-            while (stream.hasNext()) stream.next();
+            while (stream.hasNext()) stream.recycle(stream.next());
         }
         return n / ((System.nanoTime() - start) / 1e9);
     }

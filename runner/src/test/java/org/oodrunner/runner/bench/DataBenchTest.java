@@ -17,9 +17,12 @@ class DataBenchTest {
         String out = outcome.out();
         assertTrue(out.contains("load: 200 + 40 images of 32x32x3"), out);
         for (String line : new String[] {"memory: pixels 0.7 MB raw", "batch assembly, 32x32x3 batch 16",
-                "with random flip + random crop", "gaussian model training step", "prefetch thread alone"}) {
+                "with random flip + random crop", "without noise (bin centres", "gathering the batch's 8-bit pixels alone",
+                "gaussian model training step", "prefetch thread alone"}) {
             assertTrue(out.contains(line), line + " missing from:\n" + out);
         }
         assertTrue(Pattern.compile("ratio step / assembly: [0-9.]+x").matcher(out).find(), out);
+        assertTrue(Pattern.compile("dequantisation in the graph: the step fed 8-bit pixels takes [0-9]+ us .*"
+                + "ratio step / gathering [0-9.]+x").matcher(out).find(), out);
     }
 }
