@@ -40,6 +40,7 @@ public final class DataStage implements Stage {
                     split.validation().size(), train.size());
         }
         ctx.setTrainSet(train);
+        LOG.info("batches are converted to floats by the {} kernel", ctx.preprocessing().kernel());
         for (PlannedDataset d : ctx.plan().evaluationSets()) {
             ImageSet set = load(d, pipeline, seed);
             if (!set.shape().equals(train.shape())) {
