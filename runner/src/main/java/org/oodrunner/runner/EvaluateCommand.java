@@ -1,5 +1,6 @@
 package org.oodrunner.runner;
 
+import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import org.oodrunner.framework.Injectors;
 import org.oodrunner.framework.run.Progress;
 import org.oodrunner.framework.run.RunOutcome;
 import org.oodrunner.framework.run.RunSettings;
+import org.oodrunner.framework.run.StopSignal;
 import org.oodrunner.framework.run.evaluate.RunEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +50,13 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         RunSettings settings = new RunSettings(runDir.toAbsolutePath().normalize().getParent(),
                 dataRoot != null ? dataRoot : RunSettings.defaultDataRoot(), null);
-        RunEvaluator evaluator = Injectors.create(settings).getInstance(RunEvaluator.class);
-        RunOutcome outcome = evaluator.evaluate(runDir, overrides, out, Progress.forStderr());
+        Injector injector = Injectors.create(settings);
+        RunEvaluator evaluator = injector.getInstance(RunEvaluator.class);
+        RunOutcome outcome;
+        try (StopOnSignal onSignal = new StopOnSignal(injector.getInstance(StopSignal.class), command.commandLine().getErr(),
+                "finishing the current batch and recording the evaluation as KILLED")) {
+            outcome = evaluator.evaluate(runDir, overrides, out, Progress.forStderr());
+        }
         PrintWriter w = command.commandLine().getOut();
         w.print(ResultsTable.format(outcome));
         w.println("\n  evaluation of " + runDir + " written to " + outcome.files().dir());

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.oodrunner.framework.Injectors;
 import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.errors.RunFailedException;
@@ -49,7 +47,6 @@ import picocli.CommandLine.Spec;
         + "A grid runs the points that have not finished (here or on the tracking server) and is one parent run on MLflow.")
 final class RunCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the step in progress and the checkpoint before the JVM exits anyway. */
-    private static final long STOP_GRACE_SECONDS = 120;
 
     @Parameters(arity = "0..*", paramLabel = "SPEC", description = "spec files (YAML)")
     List<Path> specs = new ArrayList<>();
@@ -100,31 +97,11 @@ final class RunCommand implements Callable<Integer> {
                 : SpecBatch.load(specs, injector.getInstance(SpecLoader.class),
                         injector.getInstance(ExperimentPlanner.class), options.loaderOptions());
         StopSignal stop = injector.getInstance(StopSignal.class);
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> {
-            PrintWriter err = command.commandLine().getErr();
-            err.println("stopping: finishing the current step and saving a checkpoint (up to " + STOP_GRACE_SECONDS
-                    + " s; kill -9 to abort at once)");
-            err.flush();
-            stop.request("stopped by a signal");
-            try {
-                ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "runner-stop");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
+        try (StopOnSignal onSignal = new StopOnSignal(stop, command.commandLine().getErr(),
+                "finishing the current step and saving a checkpoint")) {
             return runAll(injector, items);
         } catch (RunInterruptedException e) {
             return Main.report(e, command.commandLine().getErr(), main.debug());
-        } finally {
-            ended.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns now that the run has ended
-            }
         }
     }
 

@@ -3,11 +3,15 @@ package org.oodrunner.runner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Injector;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,7 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oodrunner.components.testing.IdxFixtures;
+import org.oodrunner.framework.Injectors;
+import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.metrics.CsvRecords;
+import org.oodrunner.framework.run.Progress;
+import org.oodrunner.framework.run.RunSettings;
+import org.oodrunner.framework.run.StopSignal;
+import org.oodrunner.framework.run.evaluate.RunEvaluator;
 
 /**
  * {@code runner evaluate RUN_DIR} on a run trained here (the gaussian model on tiny IDX files,
@@ -70,6 +80,33 @@ class EvaluateCommandTest {
         List<String> args = new java.util.ArrayList<>(List.of("evaluate", runDir.toString(), "--data-root", dataRoot.toString()));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aStopWhileScoringEndsTheEvaluationAtTheNextBatchAsKilled(@TempDir Path tmp) throws IOException {
+        Injector injector = Injectors.create(new RunSettings(runDir.getParent(), dataRoot, null));
+        StopSignal stop = injector.getInstance(StopSignal.class);
+        // The first progress drawn (after the first scored batch) stands in for Ctrl-C.
+        PrintStream signalOnFirstDraw = new PrintStream(OutputStream.nullOutputStream()) {
+            @Override
+            public void print(String s) {
+                stop.request("a test's stop");
+            }
+        };
+        Path out = tmp.resolve("stopped");
+        RunInterruptedException e = assertThrows(RunInterruptedException.class,
+                () -> injector.getInstance(RunEvaluator.class).evaluate(runDir, List.of(), out,
+                        new Progress(signalOnFirstDraw, true)));
+        assertTrue(e.getMessage().startsWith("interrupted while computing"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("continue with: runner evaluate " + runDir.toAbsolutePath().normalize()
+                + " (stopped is kept, marked KILLED)"), e.getMessage());
+        JsonNode record = JSON.readTree(out.resolve("run.json").toFile());
+        assertEquals("KILLED", record.path("status").asText(), record.toString());
+        assertEquals("score", record.path("failure").path("stage").asText(), record.toString());
+        assertFalse(Files.exists(out.resolve("results.json")), "an interrupted evaluation has no results");
+        // The run can be evaluated again straight away: the interruption released its lock.
+        Cli again = evaluate();
+        assertEquals(0, again.exitCode(), again.err());
     }
 
     @Test

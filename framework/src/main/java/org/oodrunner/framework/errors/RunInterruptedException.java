@@ -7,8 +7,29 @@ package org.oodrunner.framework.errors;
 public class RunInterruptedException extends UserFacingException {
     public static final int EXIT_CODE = 130;
 
+    private final boolean saysHowToContinue;
+
+    /** @param message what was interrupted and how to continue */
     public RunInterruptedException(String message) {
+        this(message, true);
+    }
+
+    private RunInterruptedException(String message, boolean saysHowToContinue) {
         super(message, null);
+        this.saysHowToContinue = saysHowToContinue;
+    }
+
+    /**
+     * Raised deep inside a stage that cannot know how its caller continues (a run resumes, an
+     * evaluation is started again); the caller adds that with {@link #continueWith}.
+     */
+    public static RunInterruptedException withoutHint(String what) {
+        return new RunInterruptedException(what, false);
+    }
+
+    /** This interruption, saying how to continue unless it already does. */
+    public RunInterruptedException continueWith(String command) {
+        return saysHowToContinue ? this : new RunInterruptedException(getMessage() + "; continue with: " + command);
     }
 
     @Override

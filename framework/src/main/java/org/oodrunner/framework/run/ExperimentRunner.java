@@ -111,7 +111,7 @@ public final class ExperimentRunner {
             } catch (RunInterruptedException e) {
                 recordFailure(files, stageName, e);
                 tracker.finish(RunStatus.KILLED);
-                throw e;
+                throw e.continueWith("runner run --resume " + files.dir());
             } catch (RuntimeException e) {
                 recordFailure(files, stageName, e);
                 tracker.finish(RunStatus.FAILED);

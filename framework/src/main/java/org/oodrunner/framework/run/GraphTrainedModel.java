@@ -7,6 +7,7 @@ import org.oodrunner.framework.component.PerExample;
 import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.component.TrainedModel;
 import org.oodrunner.framework.data.ImageSet;
+import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.tf.Evaluator;
 import org.oodrunner.framework.tf.GraphContext;
 import org.oodrunner.framework.tf.ModelGraph;
@@ -46,7 +47,14 @@ final class GraphTrainedModel implements TrainedModel {
         long[] done = {0};
         try {
             return new Evaluator(runtime, graph, model).evaluate(images, quantities, ctx.preprocessing(), batch,
-                    EvaluationNoise.seed(ctx.spec().seed(), images.name()), () -> ctx.progress().update(++done[0], null));
+                    EvaluationNoise.seed(ctx.spec().seed(), images.name()), () -> {
+                        // Scoring a large set takes minutes; a stop request ends it at the next batch.
+                        if (ctx.stopSignal().requested()) {
+                            throw RunInterruptedException.withoutHint("interrupted while computing " + name + " on "
+                                    + images.name() + " (" + ctx.stopSignal().reason() + ")");
+                        }
+                        ctx.progress().update(++done[0], null);
+                    });
         } finally {
             ctx.progress().finish();
         }

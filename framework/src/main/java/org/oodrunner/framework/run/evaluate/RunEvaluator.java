@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.errors.RunFailedException;
+import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.errors.UserFacingException;
 import org.oodrunner.framework.run.ExperimentPlan;
 import org.oodrunner.framework.run.ExperimentPlanner;
@@ -47,12 +48,14 @@ public final class RunEvaluator {
     private final SpecLoader loader;
     private final ExperimentPlanner planner;
     private final EvaluationStages stages;
+    private final StopSignal stop;
 
     @Inject
-    public RunEvaluator(SpecLoader loader, ExperimentPlanner planner, EvaluationStages stages) {
+    public RunEvaluator(SpecLoader loader, ExperimentPlanner planner, EvaluationStages stages, StopSignal stop) {
         this.loader = loader;
         this.planner = planner;
         this.stages = stages;
+        this.stop = stop;
     }
 
     /**
@@ -132,7 +135,7 @@ public final class RunEvaluator {
     private void runStages(ExperimentPlan plan, RunFiles files, TrainedRun trained, Progress progress) {
         ResolvedSpec spec = plan.resolved();
         try (LocalTracker tracker = new LocalTracker(files);
-                RunContext ctx = new RunContext(plan, files, tracker, progress, new StopSignal())) {
+                RunContext ctx = new RunContext(plan, files, tracker, progress, stop)) {
             ctx.setEvaluatedRun(trained);
             tracker.start(new RunInfo(spec.spec().tracking().experiment(), spec.runName(), spec.hash(),
                     spec.spec().description(), spec.axes()));
@@ -146,9 +149,19 @@ public final class RunEvaluator {
             try {
                 for (Stage stage : stages.stages()) {
                     stageName = stage.name();
+                    if (stop.requested()) {
+                        throw RunInterruptedException.withoutHint("evaluation interrupted before stage '" + stageName
+                                + "' (" + stop.reason() + ")");
+                    }
                     LOG.debug("stage {}", stageName);
                     stage.run(ctx);
                 }
+            } catch (RunInterruptedException e) {
+                // Nothing to resume: the directory keeps what was written, marked KILLED, and a new evaluation starts afresh.
+                EvaluationDirectory.recordFailure(files, stageName, e);
+                tracker.finish(RunStatus.KILLED);
+                throw e.continueWith("runner evaluate " + trained.files().dir() + " (" + files.dir().getFileName()
+                        + " is kept, marked KILLED)");
             } catch (RuntimeException e) {
                 EvaluationDirectory.recordFailure(files, stageName, e);
                 tracker.finish(RunStatus.FAILED);
