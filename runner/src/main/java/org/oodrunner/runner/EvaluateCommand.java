@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.oodrunner.framework.Injectors;
+import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.run.Progress;
 import org.oodrunner.framework.run.RunOutcome;
 import org.oodrunner.framework.run.RunSettings;
@@ -46,6 +47,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         RunSettings settings = new RunSettings(runDir.toAbsolutePath().normalize().getParent(),
@@ -55,7 +59,12 @@ final class EvaluateCommand implements Callable<Integer> {
         RunOutcome outcome;
         try (StopOnSignal onSignal = new StopOnSignal(injector.getInstance(StopSignal.class), command.commandLine().getErr(),
                 "finishing the current batch and recording the evaluation as KILLED")) {
-            outcome = evaluator.evaluate(runDir, overrides, out, Progress.forStderr());
+            // Reported inside: once the hook is released the JVM may finish exiting.
+            try {
+                outcome = evaluator.evaluate(runDir, overrides, out, Progress.forStderr());
+            } catch (RunInterruptedException e) {
+                return Main.report(e, command.commandLine().getErr(), main.debug());
+            }
         }
         PrintWriter w = command.commandLine().getOut();
         w.print(ResultsTable.format(outcome));

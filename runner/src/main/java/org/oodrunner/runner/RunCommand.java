@@ -99,9 +99,12 @@ final class RunCommand implements Callable<Integer> {
         StopSignal stop = injector.getInstance(StopSignal.class);
         try (StopOnSignal onSignal = new StopOnSignal(stop, command.commandLine().getErr(),
                 "finishing the current step and saving a checkpoint")) {
-            return runAll(injector, items);
-        } catch (RunInterruptedException e) {
-            return Main.report(e, command.commandLine().getErr(), main.debug());
+            // Reported inside: once the hook is released the JVM may finish exiting.
+            try {
+                return runAll(injector, items);
+            } catch (RunInterruptedException e) {
+                return Main.report(e, command.commandLine().getErr(), main.debug());
+            }
         }
     }
 
