@@ -33,20 +33,25 @@ interface Dequantiser {
         }
     }
 
-    /** Whether the Vector API module is in this JVM and the machine has what the vector kernel was measured on. */
+    /**
+     * Whether the Vector API module is in this JVM and the machine has what the vector kernel
+     * was measured on. A property of the JVM, probed once (every Preprocessing asks).
+     */
     final class VectorModule {
+        private static final boolean USABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN && preferredBits() >= 512;
+
         private VectorModule() {}
 
         static boolean usable() {
-            return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                    && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN && preferredBits() >= 512;
+            return USABLE;
         }
 
         /** Loaded only once the module is known to be present. */
         private static int preferredBits() {
             try {
-                Class<?> species = Class.forName("org.oodrunner.framework.data.VectorDequantiser");
-                return (int) species.getDeclaredMethod("preferredBits").invoke(null);
+                Class<?> kernel = Class.forName("org.oodrunner.framework.data.VectorDequantiser");
+                return (int) kernel.getDeclaredMethod("preferredBits").invoke(null);
             } catch (ReflectiveOperationException | LinkageError e) {
                 return 0;
             }
