@@ -71,6 +71,27 @@ final class RunCommand implements Callable<Integer> {
                     + "'none' logs to the local run store only")
     String trackingUri;
 
+    @Option(names = "--executor", paramLabel = "local|slurm", defaultValue = "local",
+            description = "where a grid's points run: local (this machine; see --jobs) or slurm (one array job, "
+                    + "submitted at once; settings under runtime.slurm) (default: ${DEFAULT-VALUE})")
+    String executor;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "with --executor local: run up to N points at once, each in its own process (default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    @Option(names = "--devices", paramLabel = "LIST", split = ",",
+            description = "with --jobs: GPUs to spread the points over, one per process (CUDA_VISIBLE_DEVICES), e.g. 0,1")
+    List<String> devices = new ArrayList<>();
+
+    @Option(names = "--wait", description = "with --executor slurm: wait until every point has ended, print the grid's "
+            + "table, exit 1 unless all finished")
+    boolean await;
+
+    @Option(names = "--point", arity = "2", hidden = true, paramLabel = "GRID_DIR INDEX",
+            description = "run one point of a submitted grid (what its Slurm array tasks and workers run)")
+    List<String> point;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -79,6 +100,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (point != null) return PointTask.run(point, options, command.commandLine(), main.debug());
+        if (!"local".equals(executor) && !"slurm".equals(executor)) {
+            throw new BadInputException("--executor " + executor + " is not known; use local or slurm");
+        }
+        if (jobs < 1) throw new BadInputException("--jobs " + jobs + ": give at least 1");
+        if ("slurm".equals(executor) && (jobs > 1 || !devices.isEmpty())) {
+            throw new BadInputException("--jobs and --devices go with --executor local; Slurm places the points itself "
+                    + "(runtime.slurm.gpus or gres asks for GPUs)");
+        }
+        if (await && !"slurm".equals(executor)) throw new BadInputException("--wait goes with --executor slurm");
         if ((resume == null) == specs.isEmpty()) {
             throw new BadInputException(resume == null ? "name at least one SPEC file, or --resume RUN_DIR"
                     : "give either SPEC files or --resume RUN_DIR, not both");
@@ -167,16 +198,29 @@ final class RunCommand implements Callable<Integer> {
             byFile.computeIfAbsent(item.file(), f -> new ArrayList<>()).add(item.run());
         }
         int failed = 0;
+        GridExecutors executors = new GridExecutors(injector, absolute(injector.getInstance(RunSettings.class)), force, out);
         for (Map.Entry<Path, List<ResolvedSpec>> file : byFile.entrySet()) {
             List<ResolvedSpec> runs = file.getValue();
             boolean grid = runs.size() > 1 || !runs.get(0).axes().isEmpty();
-            failed += grid ? runGrid(injector, file.getKey(), runs, out)
-                    : runOne(injector, file.getKey(), runs.get(0), items.size() == 1);
+            if ("slurm".equals(executor)) {
+                failed += executors.slurm(file.getKey(), runs, await);
+            } else if (jobs > 1) {
+                failed += executors.local(file.getKey(), runs, jobs, devices);
+            } else {
+                failed += grid ? runGrid(injector, file.getKey(), runs, out)
+                        : runOne(injector, file.getKey(), runs.get(0), items.size() == 1);
+            }
         }
         if (failed > 0) {
             throw new RunFailedException(failed + " of " + items.size() + " runs failed; the others finished and are in "
                     + injector.getInstance(RunStore.class).root());
         }
         return 0;
+    }
+
+    /** Settings with absolute paths, as a grid handed to other processes (other directories, other nodes) needs them. */
+    private static RunSettings absolute(RunSettings s) {
+        return new RunSettings(s.outDir().toAbsolutePath().normalize(),
+                s.dataRoot() == null ? null : s.dataRoot().toAbsolutePath().normalize(), s.trackingUri());
     }
 }

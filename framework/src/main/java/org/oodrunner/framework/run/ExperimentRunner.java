@@ -27,8 +27,6 @@ import org.oodrunner.framework.track.Tracker;
 import org.oodrunner.framework.track.TrackerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Runs one concrete spec: plans it, opens its run directory and trackers, runs the stages in
@@ -162,11 +160,7 @@ public final class ExperimentRunner {
         if (grid != null) run.put("parent", grid.dir().getFileName().toString());
         run.set("provenance", SpecJson.mapper().valueToTree(Provenance.collect(specFile)));
         files.writeJson(files.runJson(), run);
-        DumperOptions opts = new DumperOptions();
-        opts.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        Object plain = SpecJson.mapper().convertValue(resolved.written(), Object.class);
-        files.writeText(files.spec(), "# resolved spec of run " + resolved.runName() + " (hash " + resolved.hash() + ")\n"
-                + new Yaml(opts).dump(plain));
+        files.writeText(files.spec(), SpecText.of(resolved));
         files.writeJson(files.effectiveSpec(), resolved.effective());
     }
 

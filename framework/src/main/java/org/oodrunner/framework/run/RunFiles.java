@@ -101,10 +101,15 @@ public record RunFiles(Path dir) {
     }
 
     public ObjectNode readRun() {
+        return readJson(runJson());
+    }
+
+    /** A JSON object file of the run (an empty object when absent). */
+    public ObjectNode readJson(Path file) {
         try {
-            return Files.exists(runJson()) ? (ObjectNode) JSON.readTree(runJson().toFile()) : JSON.createObjectNode();
+            return Files.exists(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + runJson(), e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

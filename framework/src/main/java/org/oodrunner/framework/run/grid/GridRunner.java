@@ -33,6 +33,7 @@ import org.oodrunner.framework.run.Provenance;
 import org.oodrunner.framework.run.RunFiles;
 import org.oodrunner.framework.run.RunLock;
 import org.oodrunner.framework.run.RunOutcome;
+import org.oodrunner.framework.run.RunSettings;
 import org.oodrunner.framework.run.RunStore;
 import org.oodrunner.framework.run.StopSignal;
 import org.oodrunner.framework.spec.ResolvedSpec;
@@ -136,20 +137,61 @@ public final class GridRunner {
         }
     }
 
-    private GridOutcome runPoints(List<ResolvedSpec> points, Path specFile, Progress progress,
-            Consumer<PointOutcome> onPoint, RunFiles grid, List<PointAction> actions, List<FinishedRun> elsewhere,
-            List<String> axes) {
-        writeGridRecord(grid, points, specFile);
+    /**
+     * Freezes the grid for other processes (Slurm array tasks, local worker processes): writes its
+     * record with every point's resolved spec and the given settings, and starts its tracking
+     * (on MLflow the parent run exists from now on, RUNNING, and each point becomes its child).
+     * The points decided as today's skip rule says; nothing is written when every point and the
+     * grid itself had finished. {@code force} sets every earlier run aside first.
+     */
+    public FrozenGrid freeze(List<ResolvedSpec> points, Path specFile, boolean force, RunSettings settings) {
+        if (points.isEmpty()) throw new IllegalArgumentException("a grid needs at least one point");
+        for (ResolvedSpec p : points) trackerFactories.forEach(f -> f.check(p));
+        RunFiles grid = gridFiles(points);
+        List<Integer> pending = new ArrayList<>();
+        List<PointAction> actions = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            // Only the store decides here: a point the tracking server alone holds runs again, so that every
+            // point of a frozen grid has its record in the store, where its tasks and the collection read it.
+            PointAction a = decide(points.get(i), force);
+            actions.add(a);
+            if (a.runs()) pending.add(i);
+        }
+        if (pending.isEmpty() && isFinished(grid)) return new FrozenGrid(grid, List.of(), points.size(), false);
+        try (RunLock lock = RunLock.acquire(grid)) {
+            for (int i = 0; i < points.size(); i++) {
+                if (actions.get(i) == PointAction.RERUN_FORCED) setAside(store.filesFor(points.get(i)));
+            }
+            GridRecord.write(grid, store, points, specFile, settings);
+            try (CompositeTracker tracker = gridTracker(points, grid)) {
+                tracker.finish(RunStatus.RUNNING);
+            }
+        }
+        return new FrozenGrid(grid, List.copyOf(pending), points.size(), true);
+    }
+
+    /** The grid's trackers, started with its params and tags (an MLflow parent keeps its run across processes). */
+    CompositeTracker gridTracker(List<ResolvedSpec> points, RunFiles grid) {
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalTracker(grid));
         for (TrackerFactory f : trackerFactories) f.create(points.get(0), grid).ifPresent(trackers::add);
-        try (CompositeTracker tracker = new CompositeTracker(trackers)) {
+        CompositeTracker tracker = new CompositeTracker(trackers);
+        ResolvedSpec first = points.get(0);
+        List<String> axes = new ArrayList<>(first.axes().keySet());
+        tracker.start(new RunInfo(first.spec().tracking().experiment(), gridName(first), gridHash(points),
+                first.spec().description(), Map.of()));
+        tracker.logParams(gridParams(points, axes));
+        tracker.setTag("grid_hash", gridHash(points));
+        tracker.setTag("spec_name", first.spec().name());
+        return tracker;
+    }
+
+    private GridOutcome runPoints(List<ResolvedSpec> points, Path specFile, Progress progress,
+            Consumer<PointOutcome> onPoint, RunFiles grid, List<PointAction> actions, List<FinishedRun> elsewhere,
+            List<String> axes) {
+        GridRecord.write(grid, store, points, specFile, null);
+        try (CompositeTracker tracker = gridTracker(points, grid)) {
             ResolvedSpec first = points.get(0);
-            tracker.start(new RunInfo(first.spec().tracking().experiment(), gridName(first), gridHash(points),
-                    first.spec().description(), Map.of()));
-            tracker.logParams(gridParams(points, axes));
-            tracker.setTag("grid_hash", gridHash(points));
-            tracker.setTag("spec_name", first.spec().name());
             List<PointOutcome> outcomes = new ArrayList<>();
             try {
                 for (int i = 0; i < points.size(); i++) {
@@ -173,9 +215,7 @@ public final class GridRunner {
                 throw e;
             }
             GridSummary summary = GridSummary.of(axes, outcomes);
-            writeSummary(grid, summary, outcomes, gridName(first), tracker);
-            RunStatus status = outcomes.stream().allMatch(PointOutcome::finished) ? RunStatus.FINISHED : RunStatus.FAILED;
-            tracker.finish(status);
+            RunStatus status = GridCompletion.complete(grid, summary, outcomes, gridName(first), tracker);
             return new GridOutcome(grid, outcomes, status, true, summary);
         }
     }
@@ -244,53 +284,14 @@ public final class GridRunner {
     }
 
     private static String gridName(ResolvedSpec first) {
-        return first.spec().name() + " (grid)";
-    }
-
-    /** The grid's own run.json: like a run's, plus its axes, its points and the tracking settings. */
-    private void writeGridRecord(RunFiles grid, List<ResolvedSpec> points, Path specFile) {
-        ObjectNode run = grid.readRun();
-        int attempts = run.path("attempts").asInt(0) + 1;
-        ResolvedSpec first = points.get(0);
-        run.removeAll();
-        run.put("kind", "grid");
-        run.put("name", gridName(first));
-        run.put("spec_name", first.spec().name());
-        run.put("hash", gridHash(points));
-        run.put("status", RunStatus.RUNNING.name());
-        run.put("started", Instant.now().toString());
-        run.put("attempts", attempts);
-        run.put("spec_file", specFile == null ? null : specFile.toAbsolutePath().toString());
-        run.put("description", first.spec().description());
-        run.set("tracking", SpecJson.mapper().valueToTree(first.spec().tracking()));
-        run.set("axes", SpecJson.mapper().valueToTree(axisValues(points)));
-        ArrayNode list = run.putArray("points");
-        for (ResolvedSpec p : points) {
-            ObjectNode o = list.addObject();
-            o.put("dir", store.filesFor(p).dir().getFileName().toString());
-            o.put("name", p.runName());
-            o.put("hash", p.hash());
-        }
-        run.set("provenance", SpecJson.mapper().valueToTree(Provenance.collect(specFile)));
-        grid.writeJson(grid.runJson(), run);
-    }
-
-    /** Each axis with its values in grid order. */
-    private static Map<String, List<Object>> axisValues(List<ResolvedSpec> points) {
-        Map<String, Set<Object>> values = new LinkedHashMap<>();
-        for (ResolvedSpec p : points) {
-            p.axes().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
-        }
-        Map<String, List<Object>> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return out;
+        return GridRecord.gridName(first);
     }
 
     private static Map<String, String> gridParams(List<ResolvedSpec> points, List<String> axes) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grid.points", String.valueOf(points.size()));
         params.put("grid.axes", String.join(", ", axes));
-        axisValues(points).forEach((axis, values) -> {
+        GridRecord.axisValues(points).forEach((axis, values) -> {
             try {
                 params.put("grid." + axis, JSON.writeValueAsString(values));
             } catch (IOException e) {
@@ -298,16 +299,5 @@ public final class GridRunner {
             }
         });
         return params;
-    }
-
-    /** The grid's table as CSV, and its report page (every point's row linking to the point's own report). */
-    private static void writeSummary(RunFiles grid, GridSummary summary, List<PointOutcome> points, String title,
-            Tracker tracker) {
-        Path csv = grid.artifacts().resolve("summary.csv");
-        grid.writeText(csv, summary.toCsv());
-        tracker.logArtifact(csv, "summary.csv");
-        Path page = GridReport.write(points.stream().map(p -> p.files().dir()).toList(), grid.artifacts().resolve("report.html"),
-                title);
-        tracker.logArtifact(page, "report.html");
     }
 }

@@ -31,6 +31,7 @@ public final class TrainStage implements Stage {
         long from = checkpoints.latest().map(c -> c.state().step()).orElse(0L);
         TrainingData data = new TrainingData(ctx.trainSet(), ctx.validationSet().orElse(null), ctx.preprocessing(),
                 ctx.spec().seed(), ctx.spec().eval().batchSize());
+        announce(ctx, from, total);
         ctx.progress().start(from == 0 ? "train" : "train (resumed at step " + from + ")", total - from);
         TrainingOutcome outcome;
         try {
@@ -58,6 +59,16 @@ public final class TrainStage implements Stage {
                     + " (" + ctx.stopSignal().reason() + "); checkpoint saved; continue with: runner run --resume "
                     + ctx.dir());
         }
+    }
+
+    /** Training has begun: run.json says how far it is to go, for `runner status` while it runs. */
+    private static void announce(RunContext ctx, long from, long total) {
+        ObjectNode run = ctx.files().readRun();
+        ObjectNode t = run.putObject("training");
+        t.put("status", "running");
+        t.put("steps", from);
+        t.put("total_steps", total);
+        ctx.files().writeJson(ctx.files().runJson(), run);
     }
 
     /** The {@code training} section of run.json: how far training got and how it ended. */
