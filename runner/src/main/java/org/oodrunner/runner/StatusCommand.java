@@ -49,9 +49,10 @@ final class StatusCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        RunFiles grid = GridRecord.frozen(dir);
+        RunFiles grid = files;
         SlurmCommands slurm = new SlurmCommands();
         if (await) {
+            grid = GridRecord.frozen(dir);
             Injector injector = Injectors.create(GridRecord.settings(grid));
             int unfinished = GridWait.await(grid, injector.getInstance(GridCollector.class), slurm, out);
             if (unfinished > 0) throw GridWait.failed(grid, unfinished);

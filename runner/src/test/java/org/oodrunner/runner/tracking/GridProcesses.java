@@ -61,10 +61,6 @@ final class GridProcesses {
         return out;
     }
 
-    static Path grid(Path store) {
-        return LocalStore.only(store, "");
-    }
-
     static Path gridOf(Path store) throws IOException {
         try (var dirs = Files.list(store)) {
             return dirs.filter(d -> d.getFileName().toString().contains("-grid-")).findFirst()

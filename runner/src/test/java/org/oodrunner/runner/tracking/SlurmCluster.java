@@ -71,6 +71,9 @@ final class SlurmCluster implements BeforeAllCallback, AfterAllCallback {
                 h.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(t -> null).join();
             });
         }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     /** Why this machine cannot run the daemons, or null. */

@@ -158,6 +158,43 @@ class SlurmGridTest {
         assertTrue(status.output().contains("training diverged at step"), "the error is named: " + status.output());
     }
 
+    @Test
+    void statusShowsARunningPointAndCancelStopsIt() throws Exception {
+        Path spec = work.resolve("endless.yaml");
+        Files.writeString(spec, TinyData.spec("endless", "executors", 2_000_000, "").replace("log_every: 2", "log_every: 50"));
+        Path store = work.resolve("runs");
+        GridProcesses.Result r = submit(spec, store);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("runner cancel " + GridProcesses.gridOf(store)), r.output());
+        Path grid = GridProcesses.gridOf(store);
+        String job = GridProcesses.json(grid.resolve("run.json")).path("jobs").get(0).path("job_id").asText();
+        Path run = store.resolve(GridProcesses.json(grid.resolve("run.json")).path("points").get(0).path("dir").asText());
+        awaitTraining(run);
+
+        GridProcesses.Result status = GridProcesses.runner(env(), "status", grid.toString());
+        assertEquals(0, status.exitCode(), status.output());
+        String row = status.output().lines().filter(l -> l.contains("endless")).reduce("", (a, b) -> b);
+        assertTrue(row.contains("running") && row.contains("/2000000, ETA") && row.contains(job + "_0") && row.contains("RUNNING"),
+                status.output());
+
+        GridProcesses.Result cancel = GridProcesses.runner(env(), "cancel", grid.toString());
+        assertEquals(0, cancel.exitCode(), cancel.output());
+        assertTrue(cancel.output().contains("cancelled Slurm job(s) " + job), cancel.output());
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        while (!"ended".equals(GridProcesses.json(grid.resolve("tasks/000.json")).path("state").asText())
+                || !SLURM.client("squeue", "-h", "-j", job).isBlank()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the cancelled task did not end" + log(grid));
+            Thread.sleep(200);
+        }
+        assertEquals("KILLED", GridProcesses.json(run.resolve("run.json")).path("status").asText());
+        assertTrue(GridProcesses.json(grid.resolve("run.json")).has("cancelled"));
+        GridProcesses.Result after = GridProcesses.runner(env(), "status", grid.toString());
+        assertTrue(after.output().lines().anyMatch(l -> l.contains("endless") && l.contains("killed")), after.output());
+        GridProcesses.Result collect = GridProcesses.runner(env(), "collect", grid.toString());
+        assertEquals(1, collect.exitCode(), collect.output());
+        assertTrue(GridProcesses.json(grid.resolve("run.json")).path("partial").asBoolean());
+    }
+
     private static void awaitTraining(Path run) throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
