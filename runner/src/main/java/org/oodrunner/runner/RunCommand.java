@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true, name = "run", description = "Run experiments: train, score, compute metrics, write results. "
         + "Running a spec again continues its unfinished run from the last checkpoint; a finished run is not run again. "
-        + "A grid runs the points that have not finished (here or on the tracking server) and is one parent run on MLflow.")
+        + "A grid runs the points that have not finished (here or on the tracking server) and is one parent run on MLflow; "
+        + "--jobs N runs N points at once here, --executor slurm submits them as one Slurm array job.")
 final class RunCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the step in progress and the checkpoint before the JVM exits anyway. */
 

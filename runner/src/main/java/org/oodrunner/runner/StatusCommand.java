@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oodrunner.framework.Injectors;
 import org.oodrunner.framework.errors.BadInputException;
+import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.run.RunFiles;
 import org.oodrunner.framework.run.cluster.SlurmCommands;
 import org.oodrunner.framework.run.grid.GridCollector;
@@ -59,7 +60,13 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         List<String> jobs = GridStatus.slurmJobs(grid);
-        Map<String, String> queue = jobs.isEmpty() ? Map.of() : slurm.queued(jobs);
+        Map<String, String> queue = Map.of();
+        String note = null;
+        try {
+            if (!jobs.isEmpty()) queue = slurm.queued(jobs);
+        } catch (RunFailedException e) {
+            note = "Slurm's own state is not shown: " + e.getMessage();
+        }
         List<List<String>> rows = new ArrayList<>();
         for (PointState p : GridStatus.of(grid, queue)) {
             rows.add(List.of(String.valueOf(p.index()), p.run(), p.state(), p.progress(),
@@ -71,6 +78,7 @@ final class StatusCommand implements Callable<Integer> {
                 + " (" + grid.dir() + ")");
         out.print(ResultsTable.table(List.of("#", "run", "state", "progress", "requeued", "slurm task", "slurm state", "error"),
                 rows));
+        if (note != null) out.println(note);
         out.flush();
         return 0;
     }
