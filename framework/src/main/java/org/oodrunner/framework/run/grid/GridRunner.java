@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -275,14 +276,14 @@ public final class GridRunner {
         grid.writeJson(grid.runJson(), run);
     }
 
-    /** Each axis with its values in grid order. */
-    private static Map<String, List<Object>> axisValues(List<ResolvedSpec> points) {
+    /** Each axis with its values in grid order; a value may be null (an axis like {@code bottleneck: [null, 16]}). */
+    static Map<String, List<Object>> axisValues(List<ResolvedSpec> points) {
         Map<String, Set<Object>> values = new LinkedHashMap<>();
         for (ResolvedSpec p : points) {
             p.axes().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
         }
         Map<String, List<Object>> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        values.forEach((k, v) -> out.put(k, Collections.unmodifiableList(new ArrayList<>(v))));
         return out;
     }
 
