@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 SchemaCommand.class, org.oodrunner.runner.data.DataCommand.class,
                 org.oodrunner.runner.bench.BenchCommand.class, MetricsCommand.class, SyncCommand.class, UiCommand.class,
                 CompareCommand.class, EvaluateCommand.class, StatusCommand.class, CancelCommand.class,
-                CollectCommand.class})
+                CollectCommand.class, TableCommand.class})
 public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "log details and print stack traces of errors")

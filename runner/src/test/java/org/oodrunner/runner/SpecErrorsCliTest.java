@@ -50,6 +50,22 @@ class SpecErrorsCliTest {
     }
 
     @Test
+    void meaninglessScoresAreRefusedAtValidateWithTheReason() throws IOException {
+        Path waic = write("waic_jem.yaml", VALID.replace("model: {type: gaussian}",
+                "model: {type: jem, network: {type: convnet, channels: [4]}}\nscorers: [log_likelihood, {type: waic, models: 3}]"));
+        String e = refused(waic);
+        assertTrue(e.startsWith(waic + ":7:"), e);
+        assertTrue(e.contains("scorer 'waic' compares the log-likelihoods of separately trained models, but model 'jem' "
+                + "gives log p(x) only up to an unknown normaliser"), e);
+        Path vae = write("gradient_vae.yaml", VALID.replace("model: {type: gaussian}",
+                "model: {type: vae}\nscorers: [gradient_norm]"));
+        e = refused(vae);
+        assertTrue(e.startsWith(vae + ":7:"), e);
+        assertTrue(e.contains("scorer 'gradient_norm' needs input_gradient_norm (derived from log_likelihood), which model "
+                + "'vae' cannot give: its log-likelihood estimate draws latent samples"), e);
+    }
+
+    @Test
     void yamlSyntaxError() throws IOException {
         Path p = write("syntax.yaml", "name: t\ndata: {train: [1, 2}\n");
         String e = refused(p);
@@ -129,7 +145,7 @@ class SpecErrorsCliTest {
         }
         Path p = write("bomb.yaml", bomb.toString());
         Cli.run("validate", write("warm.yaml", VALID).toString()); // start-up costs are not the parser's
-        String e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> refused(p)); // unbounded expansion would take hours
+        String e = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> refused(p)); // a hang guard: unbounded expansion would take hours
         assertTrue(e.startsWith(p + ":"), e);
         assertTrue(e.contains("alias"), e);
     }

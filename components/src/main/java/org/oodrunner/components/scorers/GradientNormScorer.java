@@ -10,6 +10,11 @@ import org.oodrunner.framework.component.ScoringInput;
  * of the density (small gradient) sits in a region of high probability mass. The gradient is
  * taken in the graph by the framework for any model that provides log p(x), with x the fed
  * image in [0,1]; a model's own input scaling changes the norm by a constant factor only.
+ *
+ * <p>A model of discrete pixels has no d log p / dx: PixelCNN's is a straight-through estimate
+ * (its quantised input passes the gradient through the rounding, {@code QuantisedInput}), i.e.
+ * how its log-likelihood responds to each input value, not the gradient of a continuous
+ * density. The VAE's graph cannot differentiate its estimate, and the planner refuses it there.
  */
 public final class GradientNormScorer implements Scorer {
     @Override

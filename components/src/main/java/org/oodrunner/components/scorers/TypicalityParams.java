@@ -12,7 +12,21 @@ public record TypicalityParams(
         @Param(doc = "bootstrap batches drawn from the training data per batch size", value = "1000", min = 10)
         int bootstrapBatches,
         @Param(doc = "training examples (a random subset) evaluated for the entropy estimate and the bootstrap; null: all",
-                value = "null", min = 1) Integer trainingExamples) {
+                value = "null", min = 1) Integer trainingExamples,
+        @Param(doc = "where the threshold's bootstrap batches come from: validation (data.validation, held out of "
+                + "training, as Nalisnick et al.'s Algorithm 1) or training (the training NLLs that also give the "
+                + "entropy: thresholds come out too tight)", value = "validation") ThresholdFrom thresholdFrom) {
+
+    /** The data the threshold is bootstrapped from. */
+    public enum ThresholdFrom {
+        VALIDATION,
+        TRAINING
+    }
+
+    /** The options before {@code threshold_from}: the threshold from the training set. */
+    public TypicalityParams(List<Integer> batchSizes, double quantile, int bootstrapBatches, Integer trainingExamples) {
+        this(batchSizes, quantile, bootstrapBatches, trainingExamples, ThresholdFrom.TRAINING);
+    }
 
     public TypicalityParams {
         batchSizes = List.copyOf(batchSizes);

@@ -19,7 +19,10 @@ import org.oodrunner.framework.data.Subsets;
  * typical set, where -log p(x) is close to the entropy H, not at the mode. A batch of M inputs is
  * declared OOD when |(1/M) sum -log p(x_m) - H| exceeds a threshold; H is estimated by the mean
  * negative log-likelihood of training data and the threshold is the {@code quantile} of the same
- * statistic over batches bootstrapped from it.
+ * statistic over batches bootstrapped from held-out validation data (Algorithm 1 of the paper;
+ * {@code data.validation}, never trained on). {@code threshold_from: training} bootstraps from the
+ * training NLLs instead, which also gave H: the statistic is then centred on its own sample and
+ * the threshold is too tight for unseen in-distribution data (more false alarms than nominal).
  *
  * <p>Per example (the test with M = 1) the score is -|-log p(x) - H|. Per batch size, the run
  * reports the detection rate on disjoint batches of each OOD set and the false-alarm rate on the
@@ -40,18 +43,41 @@ public final class TypicalityScorer implements Scorer, BatchTest {
     }
 
     @Override
+    public boolean needsValidationSet() {
+        return params.thresholdFrom() == TypicalityParams.ThresholdFrom.VALIDATION;
+    }
+
+    @Override
     public void prepare(ScorerPreparation preparation) {
         ImageSet train = preparation.trainingSet();
         if (params.trainingExamples() != null) {
             train = Subsets.limit(train, params.trainingExamples().doubleValue(), preparation.seed());
         }
-        double[] nll = negate(preparation.runModel().evaluate(train, Set.of(Quantity.LOG_LIKELIHOOD))
-                .get(Quantity.LOG_LIKELIHOOD).column());
-        prepare(nll, preparation.seed());
+        double[] nll = nll(preparation, train);
+        if (needsValidationSet()) {
+            ImageSet validation = preparation.validationSet().orElseThrow(() -> new IllegalStateException(
+                    "typicality bootstraps its threshold on data.validation (the planner checks it is set)"));
+            prepare(nll, nll(preparation, validation), preparation.seed());
+        } else {
+            prepare(nll, nll, preparation.seed());
+        }
     }
 
-    /** Estimates H and bootstraps one threshold per batch size from training negative log-likelihoods. */
+    private static double[] nll(ScorerPreparation preparation, ImageSet set) {
+        return negate(preparation.runModel().evaluate(set, Set.of(Quantity.LOG_LIKELIHOOD)).get(Quantity.LOG_LIKELIHOOD)
+                .column());
+    }
+
+    /** The training-set variant: H and the thresholds from the same training NLLs. */
     void prepare(double[] trainingNll, long seed) {
+        prepare(trainingNll, trainingNll, seed);
+    }
+
+    /**
+     * Estimates H from training negative log-likelihoods and bootstraps one threshold per batch
+     * size from {@code thresholdNll} (held-out data, or the training NLLs again).
+     */
+    void prepare(double[] trainingNll, double[] thresholdNll, long seed) {
         entropy = Arrays.stream(trainingNll).average().orElseThrow();
         thresholds = new double[params.batchSizes().size()];
         SplittableRandom random = new SplittableRandom(seed ^ 0x7E57L);
@@ -60,7 +86,7 @@ public final class TypicalityScorer implements Scorer, BatchTest {
             double[] stats = new double[params.bootstrapBatches()];
             for (int b = 0; b < stats.length; b++) {
                 double sum = 0;
-                for (int i = 0; i < m; i++) sum += trainingNll[random.nextInt(trainingNll.length)];
+                for (int i = 0; i < m; i++) sum += thresholdNll[random.nextInt(thresholdNll.length)];
                 stats[b] = Math.abs(sum / m - entropy);
             }
             Arrays.sort(stats);

@@ -16,7 +16,11 @@ import org.oodrunner.framework.component.TrainingOverrides;
  * WAIC(x) = E_k[log p_k(x)] - Var_k[log p_k(x)] over K models of the run's architecture that
  * differ only in their seed (initialisation and batch order). Inputs on which the members
  * disagree are penalised. Member 0 is the run's own model; the others are trained in the run.
- * The variance is the unbiased sample variance over the K members.
+ *
+ * <p>Choi et al. define both terms as moments under the distribution over parameters, which the
+ * ensemble stands for: E and Var are the mean and the variance of the K members, each weighing
+ * 1/K (the population variance, divided by K, not K - 1). With K = 3 the sample variance would
+ * weigh the penalty 1.5 times.
  */
 public final class WaicScorer implements Scorer {
     private final WaicParams params;
@@ -29,6 +33,12 @@ public final class WaicScorer implements Scorer {
     @Override
     public Set<Quantity> requires() {
         return Set.of(Quantity.LOG_LIKELIHOOD);
+    }
+
+    /** The members' spread only means something when each member's log p is normalised. */
+    @Override
+    public boolean comparesModelsLikelihoods() {
+        return true;
     }
 
     @Override
@@ -51,7 +61,7 @@ public final class WaicScorer implements Scorer {
         return waic(ll);
     }
 
-    /** Per example: mean over members minus their sample variance. */
+    /** Per example: the members' mean minus their (population) variance. */
     static double[] waic(List<double[]> logLikelihoods) {
         int k = logLikelihoods.size();
         int n = logLikelihoods.get(0).length;
@@ -62,7 +72,7 @@ public final class WaicScorer implements Scorer {
             mean /= k;
             double ss = 0;
             for (double[] ll : logLikelihoods) ss += (ll[i] - mean) * (ll[i] - mean);
-            out[i] = mean - ss / (k - 1);
+            out[i] = mean - ss / k;
         }
         return out;
     }

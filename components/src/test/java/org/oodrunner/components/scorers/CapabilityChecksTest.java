@@ -71,9 +71,22 @@ class CapabilityChecksTest {
     }
 
     @Test
+    void typicalityBootstrapsItsThresholdOnHeldOutDataOrSaysSo() {
+        SpecError e = refused(spec("gaussian", "[typicality]", ""));
+        assertTrue(e.getMessage().contains("scorer 'typicality' bootstraps its threshold on held-out data (Nalisnick et al. "
+                + "2019, Algorithm 1), but the spec has no data.validation; set data.validation, e.g. {size: 0.1}, or "
+                + "threshold_from: training"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("spec.yaml:7:"), e.getMessage());
+        new ScoringRuns(dir).plan(spec("gaussian", "[{type: typicality, threshold_from: training}]", ""));
+        new ScoringRuns(dir).plan(spec("gaussian", "[typicality]", "").replace("label: noise}]",
+                "label: noise}]\n  validation: {size: 0.1}"));
+    }
+
+    @Test
     void everyScorerIsAcceptedForAFlowWithColourImages() {
         new ScoringRuns(dir).plan(spec("tiny_flow", "[log_likelihood, bits_per_dim, latent_term, volume_term, gradient_norm, "
-                + "likelihood_ratio, input_complexity, typicality, waic]", "analyses: {graying: true, second_moment: true}")
+                + "likelihood_ratio, input_complexity, {type: typicality, threshold_from: training}, waic]",
+                "analyses: {graying: true, second_moment: true}")
                 .replace("split: train}", "split: train, channels: 3}").replace("split: test}", "split: test, channels: 3}")
                 .replace("label: noise}", "label: noise, channels: 3}"));
     }

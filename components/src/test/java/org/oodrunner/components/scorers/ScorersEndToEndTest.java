@@ -137,6 +137,14 @@ class ScorersEndToEndTest {
         // Uniform noise has the larger pixel variances: predicted (and measured) lower log-likelihood.
         assertEquals(-1, sm.at("/predictions/noise/predicted_sign").asInt());
         assertEquals(-1, sm.at("/predictions/noise/measured_sign").asInt());
+        // p* is the training distribution; the measured gap is against the test set.
+        assertEquals("patterns/train", sm.at("/predictions/noise/reference").asText());
+        assertEquals(IN, sm.at("/predictions/noise/measured_reference").asText());
+        JsonNode a = sm.at("/predictions/noise/assumptions");
+        assertEquals(true, a.path("constant_volume").asBoolean(), "the tiny flow offers alpha_c");
+        assertEquals(3, a.path("mean_gap_in_sd").size());
+        assertEquals(a.path("constant_volume").asBoolean() && a.path("common_mean").asBoolean(), a.path("hold").asBoolean());
+        assertEquals(!a.path("hold").asBoolean(), a.has("caveat"));
         JsonNode gray = results.at("/analyses/graying");
         assertEquals(IN, gray.path("dataset").asText());
         assertEquals(96, gray.path("n").asInt());

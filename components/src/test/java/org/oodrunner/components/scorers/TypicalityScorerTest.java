@@ -61,6 +61,24 @@ class TypicalityScorerTest {
     }
 
     @Test
+    void theThresholdComesFromTheHeldOutNllsAndTheEntropyFromTrainingOnes() {
+        // Training NLL ~ N(100, 1), held-out NLL ~ N(100, 10): H is the training mean, and the
+        // threshold is the 99% quantile of |mean of M held-out NLLs - H|, about 2.58 * 10 / sqrt(M).
+        Random r = new Random(8);
+        TypicalityScorer scorer = new TypicalityScorer(new TypicalityParams(List.of(1, 4), 0.99, 4000, null,
+                TypicalityParams.ThresholdFrom.VALIDATION));
+        double[] training = normal(r, 20000, 100, 1);
+        scorer.prepare(training, normal(r, 20000, 100, 10), 3);
+        assertEquals(java.util.Arrays.stream(training).average().orElseThrow(), scorer.entropy(), 1e-9);
+        List<BatchTestResult> results = scorer.test(input(normal(r, 400, 100, 10)), input(normal(r, 400, 100, 10)), 1);
+        assertEquals(25.8, results.get(0).threshold(), 0.08 * 25.8);
+        assertEquals(12.9, results.get(1).threshold(), 0.08 * 12.9);
+        assertTrue(scorer.needsValidationSet());
+        assertTrue(!new TypicalityScorer(new TypicalityParams(List.of(1), 0.99, 100, null,
+                TypicalityParams.ThresholdFrom.TRAINING)).needsValidationSet());
+    }
+
+    @Test
     void theScoreIsMinusTheDistanceToTheEntropy() {
         TypicalityScorer scorer = new TypicalityScorer(new TypicalityParams(List.of(1), 0.95, 100, null));
         scorer.prepare(new double[] {9, 10, 11}, 1);

@@ -26,6 +26,7 @@ public final class AllScorersRun {
               train: {dataset: patterns, split: train, size: 256, channels: 3, seed: 1}
               test: {dataset: patterns, split: test, size: 96, channels: 3, seed: 2, label: smooth}
               ood: [{dataset: patterns, split: test, size: 96, channels: 3, pattern: noise, seed: 3, label: noise}]
+              validation: {size: 64}
             model: {type: tiny_flow}
             train: {steps: 150, batch_size: 32, log_every: 10, optimizer: {lr: 0.05}}
             eval: {batch_size: 40, bootstrap: {resamples: 200, level: 0.9}}

@@ -1,5 +1,6 @@
 package org.oodrunner.framework.component;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.oodrunner.framework.data.ImageShape;
@@ -44,5 +45,24 @@ public interface Model {
      */
     default boolean trainsOnLabels() {
         return false;
+    }
+
+    /**
+     * False when LOG_LIKELIHOOD is known only up to a normalising constant that the model does
+     * not compute (an energy-based model such as JEM): log p of two separately trained models
+     * then differ by unknown constants, and the planner refuses scorers that compare them
+     * ({@link Scorer#comparesModelsLikelihoods()}).
+     */
+    default boolean normalizedLikelihood() {
+        return true;
+    }
+
+    /**
+     * Quantities the framework could derive from what this model provides but that this model's
+     * graph cannot give, each with the reason as one sentence (the planner refuses a scorer that
+     * needs one, at {@code runner validate}).
+     */
+    default Map<Quantity, String> underivable() {
+        return Map.of();
     }
 }

@@ -17,6 +17,23 @@ public interface Scorer {
      */
     default void prepare(ScorerPreparation preparation) {}
 
+    /**
+     * True when the score compares the log-likelihoods of separately trained models (an
+     * ensemble's spread): meaningless unless every model's likelihood is normalised, so the
+     * planner refuses it for a model whose {@link Model#normalizedLikelihood()} is false.
+     */
+    default boolean comparesModelsLikelihoods() {
+        return false;
+    }
+
+    /**
+     * True when {@link #prepare} needs held-out data ({@link ScorerPreparation#validationSet()}):
+     * the planner then refuses a spec without {@code data.validation}.
+     */
+    default boolean needsValidationSet() {
+        return false;
+    }
+
     /** One score per example of {@code input.images()}. */
     double[] score(ScoringInput input);
 }

@@ -1,5 +1,6 @@
 package org.oodrunner.framework.component;
 
+import java.util.Optional;
 import org.oodrunner.framework.data.ImageSet;
 
 /**
@@ -18,6 +19,14 @@ public interface ScorerPreparation {
 
     /** The run's training set as 8-bit images (after class filter and limit). */
     ImageSet trainingSet();
+
+    /**
+     * The validation set held out of the training set ({@code data.validation}, never trained
+     * on), or empty when the spec has none.
+     */
+    default Optional<ImageSet> validationSet() {
+        return Optional.empty();
+    }
 
     /** The run's trained model. */
     TrainedModel runModel();

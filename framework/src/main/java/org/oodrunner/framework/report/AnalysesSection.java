@@ -23,7 +23,10 @@ final class AnalysesSection {
         b.append("<h3>Second moments (Nalisnick et al. 2019)</h3>\n<p class=\"note\">Per channel, on the [0,1] scale "
                 + "the model sees. To second order, E<sub>q</sub>[log p] − E<sub>p*</sub>[log p] ≈ 1/(2σ²) "
                 + "Σ<sub>c</sub> α<sub>c</sub>² Σ<sub>h,w</sub>(σ²<sub>p*,hwc</sub> − σ²<sub>q,hwc</sub>): "
-                + "the set with the smaller pixel variances is predicted to get the higher log-likelihood. α: ")
+                + "the set with the smaller pixel variances is predicted to get the higher log-likelihood. The reference "
+                + "p* is the training set; the measured Δ compares with the in-distribution test set. The expression is "
+                + "derived for a constant-volume flow and sets with a common mean: where those do not hold, the "
+                + "prediction is no test of it (column assumptions). α: ")
                 .append(Html.esc(sm.path("alpha_source").asText())).append(".</p>\n");
         HtmlTable moments = new HtmlTable("second-moment-datasets", true,
                 List.of("dataset", "channel", "n", "mean", "variance", "Σ pixel variances"));
@@ -39,7 +42,7 @@ final class AnalysesSection {
         }
         b.append(moments.html());
         HtmlTable predictions = new HtmlTable("second-moment-predictions", true, List.of("OOD set", "reference",
-                "Σ(σ²_p* − σ²_q) per channel", "α", "predicted σ²·Δ", "predicted sign", "measured Δ", "agree"));
+                "Σ(σ²_p* − σ²_q) per channel", "α", "predicted σ²·Δ", "predicted sign", "measured Δ", "agree", "assumptions"));
         for (Iterator<Map.Entry<String, JsonNode>> it = sm.path("predictions").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             JsonNode v = p.getValue();
@@ -59,6 +62,14 @@ final class AnalysesSection {
             } else {
                 row.add(HtmlTable.Cell.empty());
                 row.add(HtmlTable.Cell.empty());
+            }
+            JsonNode a = v.path("assumptions");
+            if (a.isMissingNode()) {
+                row.add(HtmlTable.Cell.empty());
+            } else if (a.path("hold").asBoolean()) {
+                row.add(HtmlTable.Cell.html("<span class=\"good\">hold</span>", 1));
+            } else {
+                row.add(HtmlTable.Cell.html("<span class=\"bad\">" + Html.esc(a.path("caveat").asText()) + "</span>", 0));
             }
             predictions.row(row);
         }

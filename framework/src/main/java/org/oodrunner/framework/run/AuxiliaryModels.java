@@ -48,7 +48,7 @@ public final class AuxiliaryModels implements AutoCloseable {
         long seed = ctx.spec().seed() + request.seedOffset();
         BuiltModel model = BuiltModel.build(ctx.plan().model(), ctx.spec().runtime(), ctx.graph().inputTransform(),
                 ctx.trainSet().shape(),
-                ctx.trainSet().numClasses(), ctx.preprocessing().levels(), seed, Set.of());
+                ctx.trainSet().numClasses(), ctx.preprocessing().levels(), seed, ctx.spec().seed(), Set.of());
         built.add(model);
         TrainSpec budget = withOverrides(ctx.spec().train(), request.overrides());
         long total = Trainer.totalSteps(budget, request.trainingSet().size());

@@ -94,6 +94,24 @@ public final class ExperimentPlanner {
                         + spec.model().type() + "' does not provide (it provides "
                         + String.join(", ", model.provides().stream().map(Quantity::name).toList()) + ")");
             }
+            for (Quantity q : scorer.requires()) {
+                String why = model.underivable().get(q);
+                if (why != null && !model.provides().contains(q)) {
+                    throw new SpecError(src.value(pointer), "scorer '" + ref.type() + "' needs " + describe(q)
+                            + ", which model '" + spec.model().type() + "' cannot give: " + why);
+                }
+            }
+            if (scorer.needsValidationSet() && spec.data().validation() == null) {
+                throw new SpecError(src.value(pointer), "scorer '" + ref.type() + "' bootstraps its threshold on held-out "
+                        + "data (Nalisnick et al. 2019, Algorithm 1), but the spec has no data.validation; set "
+                        + "data.validation, e.g. {size: 0.1}, or threshold_from: training");
+            }
+            if (scorer.comparesModelsLikelihoods() && !model.normalizedLikelihood()) {
+                throw new SpecError(src.value(pointer), "scorer '" + ref.type() + "' compares the log-likelihoods of "
+                        + "separately trained models, but model '" + spec.model().type() + "' gives log p(x) only up to "
+                        + "an unknown normaliser that differs from model to model, so their spread means nothing; "
+                        + "remove this scorer for this model");
+            }
             if (RESERVED_SCORER_LABELS.contains(ref.name())) {
                 throw new SpecError(src.value(pointer), "a scorer cannot be named '" + ref.name()
                         + "': scores.csv has a column of that name; give it another `name:`");

@@ -27,7 +27,31 @@ public final class Provenance {
         p.put("host", host());
         p.put("user", System.getProperty("user.name"));
         p.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        CpuInfo cpu = CpuInfo.read(Path.of("/proc/cpuinfo"));
+        p.put("cpu_model", cpu.model());
+        p.put("cpu_vector_features", String.join(" ", cpu.vectorFeatures()));
+        command(ProcessHandle.current().info().arguments().orElse(null)).ifPresent(c -> p.put("command", c));
         return p;
+    }
+
+    /**
+     * The {@code runner} command line of this process: the JVM's arguments after the launcher's
+     * main class, as typed; empty when the runner was not started by its launcher (in a test).
+     */
+    static java.util.Optional<String> command(String[] jvmArguments) {
+        if (jvmArguments == null) return java.util.Optional.empty();
+        for (int i = 0; i < jvmArguments.length; i++) {
+            if (jvmArguments[i].equals("org.oodrunner.runner.Main")) {
+                StringBuilder b = new StringBuilder("runner");
+                for (int j = i + 1; j < jvmArguments.length; j++) b.append(' ').append(quoted(jvmArguments[j]));
+                return java.util.Optional.of(b.toString());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String quoted(String arg) {
+        return arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
     public static String frameworkVersion() {

@@ -20,14 +20,22 @@ import org.tensorflow.types.TInt32;
  */
 public record BuiltModel(TfRuntime runtime, GraphContext graph, ModelGraph model) implements AutoCloseable {
 
+    /** A model alone (benchmarks, tests): its evaluation noise is seeded from {@code seed} too. */
+    public static BuiltModel build(Model model, RuntimeSpec runtimeSpec, InputTransform transform, ImageShape shape,
+            int numClasses, int levels, long seed, Set<Quantity> derived) {
+        return build(model, runtimeSpec, transform, shape, numClasses, levels, seed, seed, derived);
+    }
+
     /**
      * @param transform the run's input transform; auxiliary models reuse the run model's (with
      *     the statistics it measured), so every model of a run sees the same input space
      * @param seed seeds the graph's random ops (initialisation, in-graph noise)
+     * @param evaluationSeed seeds noise the model adds when evaluating: the run's seed, the same
+     *     for every model of a run (see {@link GraphContext#evaluationSeeds()})
      * @param derived framework-derived quantities to add (see {@link DerivedQuantities})
      */
     public static BuiltModel build(Model model, RuntimeSpec runtimeSpec, InputTransform transform, ImageShape shape,
-            int numClasses, int levels, long seed, Set<Quantity> derived) {
+            int numClasses, int levels, long seed, long evaluationSeed, Set<Quantity> derived) {
         TfRuntime runtime = new TfRuntime(runtimeSpec);
         try {
             Ops tf = runtime.tf();
@@ -36,7 +44,8 @@ public record BuiltModel(TfRuntime runtime, GraphContext graph, ModelGraph model
             Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             InputTransform.Result input = transform.forward(tf.withSubScope("input_transform"), feed);
             GraphContext graph = new GraphContext(runtime.graph(), tf, shape, numClasses, levels, feed, input.output(),
-                    input.logDetJacobian(), transform, labels, new Parameters(), new OpSeeds(seed));
+                    input.logDetJacobian(), transform, labels, new Parameters(), new OpSeeds(seed),
+                    OpSeeds.forEvaluation(evaluationSeed));
             ModelGraph built = model.build(graph);
             Operand<TFloat32> ll = built.outputs().get(Quantity.LOG_LIKELIHOOD);
             if (ll != null) {

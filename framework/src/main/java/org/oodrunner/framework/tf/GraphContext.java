@@ -21,6 +21,10 @@ import org.tensorflow.types.TInt32;
  * @param labels class labels for the batch, [batch], int32 (fed only when the data has labels)
  * @param numClasses 0 when the training data has no labels
  * @param levels quantisation levels per value (2^bits)
+ * @param seeds seeds of the model's random ops (initialisation, training noise): the model's own
+ * @param evaluationSeeds seeds of noise a model adds when it evaluates (JEM's input noise): from
+ *     the run's seed alone, so every model of a run (the run's, a likelihood ratio's background,
+ *     an ensemble's members) sees the same noise on the same batch, as with dequantisation noise
  */
 public record GraphContext(
         Graph graph,
@@ -34,7 +38,16 @@ public record GraphContext(
         InputTransform inputTransform,
         Placeholder<TInt32> labels,
         Parameters parameters,
-        OpSeeds seeds) {
+        OpSeeds seeds,
+        OpSeeds evaluationSeeds) {
+
+    /** A context whose evaluation noise is seeded like the rest of the model (one model alone). */
+    public GraphContext(Graph graph, Ops tf, ImageShape shape, int numClasses, int levels, Placeholder<TFloat32> feed,
+            Operand<TFloat32> images, Operand<TFloat32> inputLogDet, InputTransform inputTransform,
+            Placeholder<TInt32> labels, Parameters parameters, OpSeeds seeds) {
+        this(graph, tf, shape, numClasses, levels, feed, images, inputLogDet, inputTransform, labels, parameters, seeds,
+                seeds);
+    }
 
     /**
      * The context a model builds on in a fresh runtime: the feed and label placeholders, the
@@ -42,13 +55,20 @@ public record GraphContext(
      */
     public static GraphContext create(TfRuntime runtime, ImageShape shape, int numClasses, int levels,
             InputTransform transform, long seed) {
+        return create(runtime, shape, numClasses, levels, transform, seed, seed);
+    }
+
+    /** As {@link #create(TfRuntime, ImageShape, int, int, InputTransform, long)}, evaluation noise from {@code evaluationSeed}. */
+    public static GraphContext create(TfRuntime runtime, ImageShape shape, int numClasses, int levels,
+            InputTransform transform, long seed, long evaluationSeed) {
         Ops tf = runtime.tf();
         Placeholder<TFloat32> feed = tf.withName("images").placeholder(TFloat32.class,
                 Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
         Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         InputTransform.Result input = transform.forward(tf.withSubScope("input_transform"), feed);
         return new GraphContext(runtime.graph(), tf, shape, numClasses, levels, feed, input.output(),
-                input.logDetJacobian(), transform, labels, new Parameters(), new OpSeeds(seed));
+                input.logDetJacobian(), transform, labels, new Parameters(), new OpSeeds(seed),
+                OpSeeds.forEvaluation(evaluationSeed));
     }
 
     /** Values per image, D. */

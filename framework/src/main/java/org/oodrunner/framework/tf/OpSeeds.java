@@ -9,6 +9,11 @@ import java.util.SplittableRandom;
 public final class OpSeeds {
     private final SplittableRandom random;
 
+    /** Seeds for evaluation noise: a stream apart from the model's own, from the run's seed. */
+    public static OpSeeds forEvaluation(long runSeed) {
+        return new OpSeeds(runSeed ^ 0x3C6EF372FE94F82AL);
+    }
+
     public OpSeeds(long specSeed) {
         this.random = new SplittableRandom(specSeed ^ 0x5DEECE66DL);
     }

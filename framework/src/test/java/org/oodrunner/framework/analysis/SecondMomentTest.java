@@ -106,4 +106,24 @@ class SecondMomentTest {
         assertArrayEquals(new byte[] {(byte) red, (byte) red, (byte) red, (byte) mixed, (byte) mixed, (byte) mixed},
                 gray.images()[0]);
     }
+
+    @Test
+    void assumptionsHoldOnlyForAConstantVolumeModelAndACommonMean() {
+        // Reference: values 100 or 140 (mean bin 120, sd 20 bins); "near": 112 or 130 (mean 121:
+        // 0.05 sd away); "far": 150 or 190 (mean 170: 2.5 sd away).
+        ChannelMoments p = ChannelMoments.of(twoLevel("p", 400, 2, new int[] {100}, new int[] {140}), EIGHT_BITS);
+        ChannelMoments near = ChannelMoments.of(twoLevel("near", 400, 2, new int[] {112}, new int[] {130}), EIGHT_BITS);
+        ChannelMoments far = ChannelMoments.of(twoLevel("far", 400, 2, new int[] {150}, new int[] {190}), EIGHT_BITS);
+        SecondMomentAssumptions ok = SecondMomentAssumptions.of(p, near, true);
+        assertEquals(1.0 / 20, ok.meanGapInSd()[0], 0.002);
+        assertTrue(ok.hold(), ok.violations());
+        assertEquals("", ok.violations());
+        SecondMomentAssumptions shifted = SecondMomentAssumptions.of(p, far, true);
+        assertEquals(50.0 / 20, shifted.meanGapInSd()[0], 0.01);
+        assertFalse(shifted.hold());
+        assertTrue(shifted.violations().startsWith("the means differ (up to 2.5"), shifted.violations());
+        SecondMomentAssumptions volume = SecondMomentAssumptions.of(p, near, false);
+        assertFalse(volume.hold());
+        assertEquals("the model is not constant-volume", volume.violations());
+    }
 }

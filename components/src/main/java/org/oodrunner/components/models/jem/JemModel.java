@@ -57,6 +57,12 @@ public final class JemModel implements Model {
         return true;
     }
 
+    /** log p(x) = logsumexp f(x) - log Z with log Z unknown (and different for every trained network). */
+    @Override
+    public boolean normalizedLikelihood() {
+        return false;
+    }
+
     @Override
     public ModelGraph build(GraphContext g) {
         if (g.numClasses() < 1) throw new IllegalStateException("JEM needs labelled training data (the planner checks this)");
@@ -68,7 +74,7 @@ public final class JemModel implements Model {
 
         Ops eval = tf.withSubScope("eval");
         Operand<TFloat32> evalInput = params.evalInputNoise() && inputNoise > 0
-                ? withNoise(eval, g.images(), inputNoise, StepSeeds.fixed(eval, seeds))
+                ? withNoise(eval, g.images(), inputNoise, StepSeeds.fixed(eval, g.evaluationSeeds()))
                 : g.images();
         Operand<TFloat32> logits = eval.withName("logits").identity(f.logits(eval, evalInput));
         Operand<TFloat32> logPx = eval.withName("unnormalized_log_px").identity(logSumExp(eval, logits));
@@ -132,7 +138,9 @@ public final class JemModel implements Model {
     }
 
     private static Operand<TFloat32> withNoise(Ops tf, Operand<TFloat32> x, float std, Operand<TInt64> seed) {
-        Operand<TFloat32> eps = tf.random.statelessRandomNormal(tf.shape(x), seed);
+        // The noise's shape comes from x, so a gradient with respect to the input (gradient_norm)
+        // would walk into the random op, which has no gradient: the noise is a constant to it.
+        Operand<TFloat32> eps = tf.stopGradient(tf.random.statelessRandomNormal(tf.shape(x), seed));
         return tf.math.add(x, tf.math.mul(tf.constant(std), eps));
     }
 }

@@ -1,6 +1,7 @@
 package org.oodrunner.components.models.vae;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.oodrunner.components.models.discrete.PixelDistribution;
@@ -52,6 +53,13 @@ public final class VaeModel implements Model {
     @Override
     public Set<Quantity> provides() {
         return Set.of(Quantity.LOG_LIKELIHOOD, Quantity.ELBO);
+    }
+
+    @Override
+    public Map<Quantity, String> underivable() {
+        return Map.of(Quantity.INPUT_GRADIENT_NORM, "its log-likelihood estimate draws latent samples whose shape "
+                + "comes from the input, and TensorFlow cannot differentiate through that random op, so d log p / dx "
+                + "cannot be built; use another scorer for the VAE");
     }
 
     @Override

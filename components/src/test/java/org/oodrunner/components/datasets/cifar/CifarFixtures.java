@@ -45,4 +45,11 @@ public final class CifarFixtures {
         TarWriter.write(dataRoot.resolve("cifar10/cifar-10-binary.tar.gz"), entries);
     }
 
+    /** A CIFAR-100 archive in the official layout: {@code train} training and {@code test} test records. */
+    public static void writeCifar100(Path dataRoot, int train, int test) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("cifar-100-binary/train.bin", records(0, train, 2, 100));
+        entries.put("cifar-100-binary/test.bin", records(1, test, 2, 100));
+        TarWriter.write(dataRoot.resolve("cifar100/cifar-100-binary.tar.gz"), entries);
+    }
 }

@@ -11,6 +11,15 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.oodrunner.framework.component.Quantity;
+import org.oodrunner.framework.spec.model.RuntimeSpec;
+import org.oodrunner.framework.tf.BuiltModel;
+import org.oodrunner.framework.tf.DerivedQuantities;
+import org.oodrunner.framework.tf.InputTransform;
+import org.oodrunner.framework.tf.ModelGraph;
+import org.oodrunner.framework.tf.TensorIO;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Result;
+import org.tensorflow.types.TFloat32;
 import org.oodrunner.framework.testing.ModelHarness;
 
 /** JEM's graph before training: outputs, evaluation noise, architectures. */
@@ -99,6 +108,61 @@ class JemModelTest {
                 () -> new NetworkParams(NetworkParams.Type.WIDE_RESNET, 27, 10, List.of(16), 0.2));
         assertEquals("a wide_resnet's depth is 6n+4 (10, 16, 22, 28, ...), not 27", e.getMessage());
         assertEquals(4, new NetworkParams(NetworkParams.Type.WIDE_RESNET, 28, 10, List.of(16), 0.2).blocksPerStage());
+    }
+
+    @Test
+    void everyModelOfARunSeesTheSameEvaluationNoiseWhateverItsOwnSeed() {
+        // A likelihood ratio's background and an ensemble's members are built with other seeds;
+        // their evaluation noise comes from the run's seed, so the ratio does not carry it.
+        float[] x = images(4);
+        float[] a = evaluationNoise(1, 9, x);
+        assertArrayEquals(a, evaluationNoise(2, 9, x), "another model seed, the same run seed: the same noise");
+        assertFalse(java.util.Arrays.equals(a, evaluationNoise(1, 10, x)), "another run seed: other noise");
+    }
+
+    /** The N(0, 1) draws of the evaluation graph's input noise for a batch. */
+    private static float[] evaluationNoise(long modelSeed, long runSeed, float[] x) {
+        try (BuiltModel m = BuiltModel.build(new JemModel(withEvalNoise(true)), new RuntimeSpec(RuntimeSpec.Device.CPU, 0, 0),
+                InputTransform.identity(), JemFixtures.SHAPE, JemFixtures.CLASSES, 256, modelSeed, runSeed, Set.of())) {
+            GraphOperation noise = null;
+            for (var it = m.runtime().graph().operations(); it.hasNext();) {
+                GraphOperation op = it.next();
+                if (op.type().equals("StatelessRandomNormal") && op.name().startsWith("jem/eval/")) noise = op;
+            }
+            assertTrue(noise != null, "the evaluation graph draws its noise");
+            var s = JemFixtures.SHAPE;
+            try (TFloat32 in = TensorIO.floats(x, N, s.height(), s.width(), s.channels());
+                    Result r = m.runtime().session().runner().feed(m.graph().feed(), in).fetch(noise.output(0)).run()) {
+                return TensorIO.toFloats((TFloat32) r.get(0));
+            }
+        }
+    }
+
+    @Test
+    void theInputGradientNormIsTheFiniteDifferenceGradientOfTheNoisedLogLikelihood() {
+        // A continuous model with evaluation noise: the noise is a constant to d log p / dx (it
+        // once made the gradient graph fail: the random op has no gradient).
+        float[] x = images(3);
+        int d = JemFixtures.SHAPE.dims();
+        try (ModelHarness h = JemFixtures.harness(withEvalNoise(true), 6)) {
+            ModelGraph withNorm = DerivedQuantities.add(h.context(), h.graph(), Set.of(Quantity.INPUT_GRADIENT_NORM));
+            float[] norms = h.run(withNorm.output(Quantity.INPUT_GRADIENT_NORM), x, N);
+            float step = 1e-2f;
+            for (int i = 0; i < N; i++) {
+                double squares = 0;
+                for (int p = 0; p < d; p++) {
+                    float[] up = x.clone();
+                    float[] down = x.clone();
+                    up[i * d + p] += step;
+                    down[i * d + p] -= step;
+                    double diff = h.run(Quantity.LOG_LIKELIHOOD, up, N)[i] - h.run(Quantity.LOG_LIKELIHOOD, down, N)[i];
+                    squares += Math.pow(diff / (2 * step), 2);
+                }
+                double expected = Math.sqrt(squares);
+                assertTrue(expected > 1e-3, "a gradient to compare: " + expected);
+                assertEquals(expected, norms[i], 0.02 * expected, "example " + i);
+            }
+        }
     }
 
     private static long conv(int size, int in, int out) {

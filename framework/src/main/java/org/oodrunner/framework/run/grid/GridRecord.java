@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,7 +95,8 @@ public final class GridRecord {
             p.axes().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
         }
         Map<String, List<Object>> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        // A value may be null (an axis like {@code bottleneck: [null, 16]}): List.copyOf would refuse it.
+        values.forEach((k, v) -> out.put(k, Collections.unmodifiableList(new ArrayList<>(v))));
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.oodrunner.framework.analysis.ChannelMoments;
 import org.oodrunner.framework.analysis.Grayscale;
+import org.oodrunner.framework.analysis.SecondMomentAssumptions;
 import org.oodrunner.framework.analysis.SecondMomentPrediction;
 import org.oodrunner.framework.component.ModelProperty;
 import org.oodrunner.framework.component.PerExample;
@@ -45,7 +46,9 @@ public final class AnalysisStage implements Stage {
     private static void secondMoment(RunContext ctx) {
         ObjectNode out = ctx.analyses().putObject("second_moment");
         Map<String, ChannelMoments> moments = new LinkedHashMap<>();
-        moments.put(ctx.trainSet().name(), ChannelMoments.of(ctx.trainSet(), ctx.preprocessing()));
+        // p* of the derivation is the training distribution: the training set is the reference.
+        ChannelMoments reference = ChannelMoments.of(ctx.trainSet(), ctx.preprocessing());
+        moments.put(ctx.trainSet().name(), reference);
         ctx.evaluationSets().forEach((label, set) -> moments.put(label, ChannelMoments.of(set, ctx.preprocessing())));
         ObjectNode datasets = out.putObject("datasets");
         moments.forEach((label, m) -> {
@@ -59,27 +62,39 @@ public final class AnalysisStage implements Stage {
         });
         double[] alpha = channelAlpha(ctx);
         out.put("alpha_source", alpha != null ? "model" : "none: every alpha_c taken as 1 (the sign is exact for one channel)");
-        ChannelMoments reference = moments.get(ctx.testLabel());
         Map<String, Double> meanLogLikelihood = meanLogLikelihoods(ctx);
         ObjectNode predictions = out.putObject("predictions");
         for (String ood : ctx.oodLabels()) {
             SecondMomentPrediction p = SecondMomentPrediction.of(reference, moments.get(ood), alpha);
             ObjectNode o = predictions.putObject(ood);
-            o.put("reference", ctx.testLabel());
+            o.put("reference", ctx.trainSet().name());
+            SecondMomentAssumptions assumptions = SecondMomentAssumptions.of(reference, moments.get(ood), alpha != null);
+            ObjectNode a = o.putObject("assumptions");
+            a.put("constant_volume", assumptions.constantVolume());
+            a.put("common_mean", assumptions.commonMean());
+            a.set("mean_gap_in_sd", doubles(a, assumptions.meanGapInSd()));
+            a.put("hold", assumptions.hold());
+            if (!assumptions.hold()) {
+                a.put("caveat", assumptions.violations() + ": outside the expression's derivation, so the predicted sign "
+                        + "is no test of it");
+                LOG.warn("second moment: {}: {}; the predicted sign is no test of the expression", ood, assumptions.violations());
+            }
             o.set("alpha", doubles(o, p.alpha()));
             o.set("variance_gap", doubles(o, p.varianceGap()));
             o.put("predicted_sigma2_times_difference", p.predicted());
             o.put("predicted_sign", p.sign());
             Double measured = null;
             if (meanLogLikelihood.containsKey(ood)) {
+                // Measured against the in-distribution test set: a sample of p* the model did not train on.
                 measured = meanLogLikelihood.get(ood) - meanLogLikelihood.get(ctx.testLabel());
+                o.put("measured_reference", ctx.testLabel());
                 o.put("measured_difference", measured);
                 o.put("measured_sign", (int) Math.signum(measured));
                 ctx.tracker().logMetric("analysis/second_moment/" + ood + "/measured_difference", measured, ctx.trainedSteps());
             }
             ctx.tracker().logMetric("analysis/second_moment/" + ood + "/predicted_sign", p.sign(), ctx.trainedSteps());
             LOG.info("second moment: E[log p] on {} minus on {}: predicted sign {} (sigma^2 x difference {}; per-channel "
-                    + "sum of variance gaps {}), measured {}", ood, ctx.testLabel(), p.sign() > 0 ? "+" : p.sign() < 0 ? "-" : "0",
+                    + "sum of variance gaps {}), measured {}", ood, ctx.trainSet().name(), p.sign() > 0 ? "+" : p.sign() < 0 ? "-" : "0",
                     String.format(Locale.ROOT, "%.4g", p.predicted()), fmt(p.varianceGap()),
                     measured == null ? "n/a (no log-likelihood)" : String.format(Locale.ROOT, "%+.4g nats", measured));
         }

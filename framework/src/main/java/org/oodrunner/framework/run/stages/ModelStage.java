@@ -34,7 +34,7 @@ public final class ModelStage implements Stage {
         InputTransform transform = InputTransforms.of(ctx.spec().data().preprocess(), () -> measured(ctx));
         BuiltModel built = BuiltModel.build(model, ctx.spec().runtime(), transform, ctx.trainSet().shape(),
                 ctx.trainSet().numClasses(), ctx.preprocessing().levels(), ctx.spec().seed(),
-                DerivedQuantities.derivedAmong(ctx.plan().requiredQuantities(), model.provides()));
+                ctx.spec().seed(), DerivedQuantities.derivedAmong(ctx.plan().requiredQuantities(), model.provides()));
         ctx.setModel(built.runtime(), built.graph(), built.model());
         ctx.tracker().logParams(Map.of("model.parameter_count", String.valueOf(built.graph().parameters().count())));
         LOG.info("model {}: {} parameters", ctx.spec().model().type(), built.graph().parameters().count());

@@ -3,6 +3,7 @@ package org.oodrunner.framework.run.stages;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.oodrunner.framework.component.AuxiliaryTraining;
 import org.oodrunner.framework.component.PerExample;
@@ -80,6 +81,11 @@ public final class ScoreStage implements Stage {
         @Override
         public ImageSet trainingSet() {
             return ctx.trainSet();
+        }
+
+        @Override
+        public Optional<ImageSet> validationSet() {
+            return ctx.validationSet();
         }
 
         @Override

@@ -1,0 +1,39 @@
+package org.oodrunner.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.oodrunner.framework.report.ResultsMarkdown;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code runner table RUN_DIR... --format markdown}: results tables generated from finished runs. */
+@Command(name = "table", description = {
+    "Print results tables of finished runs, generated from their results.json and run.json: where each run "
+            + "came from (commit, command, machine, date), bits/dim per set, every metric with its bootstrap interval.",
+    "Paste the output into documents instead of typing numbers."})
+final class TableCommand implements Callable<Integer> {
+    /** The formats the tables can be printed in. */
+    enum Format {
+        markdown
+    }
+
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "run directories (<out>/<name>-<hash>), in the order wanted")
+    List<Path> runs;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
+            description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        command.commandLine().getOut().print(ResultsMarkdown.render(runs));
+        command.commandLine().getOut().flush();
+        return 0;
+    }
+}

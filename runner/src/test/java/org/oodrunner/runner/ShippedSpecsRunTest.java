@@ -1,0 +1,158 @@
+package org.oodrunner.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.oodrunner.components.datasets.cifar.CifarFixtures;
+import org.oodrunner.components.datasets.svhn.SvhnFixtures;
+import org.oodrunner.components.testing.IdxFixtures;
+import org.oodrunner.framework.Injectors;
+import org.oodrunner.framework.run.RunSettings;
+import org.oodrunner.framework.spec.ResolvedSpec;
+import org.oodrunner.framework.spec.SpecLoader;
+
+/**
+ * Every spec in {@code experiments/} runs end to end through {@code runner run}, as shipped, at
+ * a tiny budget: a few training steps, a few dozen images per set, and the model's sizes shrunk
+ * by name (hidden channels, widths, depths...) where the model has such parameters. The data are
+ * small files in the official formats (IDX, CIFAR binary, SVHN .mat) written here. A new spec is
+ * covered by being in the folder; a spec naming a dataset this test does not write fails here
+ * with the dataset's own message, and the fixture belongs in {@link #writeData()}.
+ */
+class ShippedSpecsRunTest {
+    private static final Path EXPERIMENTS = Path.of("../experiments");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration HANG_GUARD = Duration.ofMinutes(10);
+
+    /** Model parameters shrunk wherever a model has them, by their spec path below {@code model}. */
+    private static final Map<String, String> SMALLER = new LinkedHashMap<>();
+
+    static {
+        // flows
+        SMALLER.put("steps", "1");
+        SMALLER.put("hidden_channels", "8");
+        SMALLER.put("st_net.hidden_channels", "8");
+        SMALLER.put("st_net.blocks", "1");
+        // autoregressive
+        SMALLER.put("blocks", "1");
+        SMALLER.put("width", "8");
+        SMALLER.put("head_width", "8");
+        // VAE
+        SMALLER.put("latent_dim", "4");
+        SMALLER.put("hidden_units", "16");
+        SMALLER.put("importance_samples", "2");
+        // JEM
+        SMALLER.put("network.depth", "10");
+        SMALLER.put("network.widen_factor", "1");
+        SMALLER.put("sgld.steps", "2");
+        SMALLER.put("sgld.buffer_size", "16");
+    }
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void writeData() throws IOException {
+        Path data = dir.resolve("data");
+        IdxFixtures.writeTinyMnistFamily(data, 48, 24);
+        CifarFixtures.writeCifar10(data, 10);
+        CifarFixtures.writeCifar100(data, 10, 24);
+        int[] labels = new int[24];
+        for (int i = 0; i < labels.length; i++) labels[i] = 1 + i % 10;
+        SvhnFixtures.writeMat(data.resolve("svhn/test_32x32.mat"), labels);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedSpecRunsAtATinyBudget() throws IOException {
+        List<Path> specs;
+        try (Stream<Path> s = Files.list(EXPERIMENTS)) {
+            specs = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertFalse(specs.isEmpty());
+        return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> runTiny(spec)));
+    }
+
+    private void runTiny(Path spec) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", spec.toString(), "--out", dir.resolve("runs").toString(),
+                "--data-root", dir.resolve("data").toString()));
+        List<String> tiny = tinyBudget(spec);
+        for (String set : tiny) {
+            args.add("--set");
+            args.add(set);
+        }
+        Cli r = assertTimeoutPreemptively(HANG_GUARD,
+                () -> Cli.run(args.toArray(String[]::new)));
+        assertEquals(0, r.exitCode(), spec + " with " + args + ":\n" + r.err());
+        assertFalse(r.printedStackTrace(), r.err());
+        for (ResolvedSpec point : load(spec, tiny)) {
+            Path run = dir.resolve("runs").resolve(point.spec().name() + "-" + point.hash());
+            assertEquals("FINISHED", JSON.readTree(run.resolve("run.json").toFile()).path("status").asText(), run.toString());
+            JsonNode results = JSON.readTree(run.resolve("results.json").toFile());
+            int ood = point.spec().data().ood().size();
+            int scored = 0;
+            for (JsonNode d : results.path("datasets")) {
+                if ("ood".equals(d.path("role").asText())) scored++;
+            }
+            assertEquals(ood, scored, run + ": every OOD set is scored");
+            assertTrue(Files.isRegularFile(run.resolve("artifacts/report.html")), run.toString());
+        }
+    }
+
+    /** The --set overrides that make a spec tiny: budget and data for every spec, sizes where the model has them. */
+    private static List<String> tinyBudget(Path spec) {
+        List<ResolvedSpec> points = load(spec, List.of());
+        ResolvedSpec first = points.get(0);
+        List<String> sets = new ArrayList<>(List.of("train.steps=2", "train.batch_size=8", "train.log_every=1",
+                "data.train.limit=32", "data.test.limit=16", "eval.batch_size=8", "eval.bootstrap.resamples=20",
+                "samples.temperatures=[1.0]",
+                "samples.count=2"));
+        for (int i = 0; i < first.spec().data().ood().size(); i++) sets.add("data.ood[" + i + "].limit=16");
+        if (first.spec().data().validation() != null) sets.add("data.validation.size=8");
+        SMALLER.forEach((path, value) -> {
+            if (points.stream().allMatch(p -> has(p.effective().path("model"), path))) sets.add("model." + path + "=" + value);
+        });
+        // Lists of feature maps (a VAE's or a convnet's channels) keep their length, each at most 8.
+        for (String path : List.of("channels", "network.channels")) {
+            JsonNode list = at(first.effective().path("model"), path);
+            if (list.isArray() && points.stream().allMatch(p -> at(p.effective().path("model"), path).isArray())) {
+                List<String> small = new ArrayList<>();
+                list.forEach(c -> small.add(String.valueOf(Math.min(8, c.asInt()))));
+                sets.add("model." + path + "=[" + String.join(", ", small) + "]");
+            }
+        }
+        return sets;
+    }
+
+    private static boolean has(JsonNode model, String path) {
+        JsonNode v = at(model, path);
+        return !v.isMissingNode() && (v.isNumber() || v.isNull());
+    }
+
+    private static JsonNode at(JsonNode node, String path) {
+        for (String key : path.split("\\.")) node = node.path(key);
+        return node;
+    }
+
+    private static List<ResolvedSpec> load(Path spec, List<String> sets) {
+        RunSettings settings = new RunSettings(dir.resolve("runs"), dir.resolve("data"), null);
+        SpecLoader loader = Injectors.create(settings).getInstance(SpecLoader.class);
+        return loader.load(spec, spec.toString(), new SpecLoader.Options(sets, 512, System::getenv));
+    }
+}
