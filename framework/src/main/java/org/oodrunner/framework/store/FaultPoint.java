@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Named places where the fault-injection tests stop a real process: when the system property
+ * Named places where the fault-injection tests stop a real process ({@code train.step},
+ * {@code checkpoint.start}, {@code checkpoint.write}, {@code checkpoint.index}, {@code export},
+ * {@code score}, {@code report}): when the system property
  * {@code oodrunner.faults.pause} is {@code <point>@<key>} (say {@code checkpoint.write@16}: the
  * checkpoint of step 16, between TensorFlow's write and the rename), the process creates the
  * file named by {@code oodrunner.faults.marker} on reaching it and waits until that file is

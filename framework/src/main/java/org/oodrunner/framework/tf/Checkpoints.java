@@ -229,6 +229,7 @@ public final class Checkpoints {
             DurableFiles.deleteTree(partial);
             warnIfShort("the checkpoint of step " + state.step());
             Files.createDirectories(partial);
+            FaultPoint.reach("checkpoint.start", state.step());
             try {
                 session.save(partial.resolve("variables").toString());
             } catch (TensorFlowException e) {
