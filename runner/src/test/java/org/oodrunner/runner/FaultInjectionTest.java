@@ -109,11 +109,14 @@ class FaultInjectionTest {
     // ---------------------------------------------------------------------------------------
     // kill -9 at seeded points
 
-    /** The kill points: one of each kind, and a second training step and checkpoint write, drawn from {@link #SEED}. */
+    /**
+     * The kill points, drawn from {@link #SEED}: one of each kind and a second checkpoint write (the
+     * damaged-checkpoint and grid tests kill during training steps too).
+     */
     static List<String> killPoints() {
         SplittableRandom r = new SplittableRandom(SEED);
         List<String> points = new ArrayList<>();
-        for (int i = 0; i < 2; i++) points.add("train.step@" + (1 + r.nextInt(STEPS - 1)));
+        points.add("train.step@" + (1 + r.nextInt(STEPS - 1)));
         for (int i = 0; i < 2; i++) points.add("checkpoint.write@" + CHECKPOINT_EVERY * r.nextInt(STEPS / CHECKPOINT_EVERY + 1));
         points.add("checkpoint.index@" + CHECKPOINT_EVERY * (1 + r.nextInt(STEPS / CHECKPOINT_EVERY)));
         points.add("export@written");
@@ -259,6 +262,9 @@ class FaultInjectionTest {
                 assertTrue(line.contains("run the same command again"), line);
                 assertFalse(err.contains("internal error"), err);
                 assertFalse(err.contains("\tat "), "no stack trace: " + err);
+                if (point.startsWith("checkpoint")) {
+                    assertTrue(err.contains("WARN  the checkpoint of step 12 needs about "), "warned first: " + err);
+                }
                 Files.delete(filler);
             } finally {
                 p.destroyForcibly();

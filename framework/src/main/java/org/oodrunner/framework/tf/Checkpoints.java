@@ -227,9 +227,9 @@ public final class Checkpoints {
             String name = PREFIX + String.format("%06d", nextSequence());
             partial = root.resolve(name + PARTIAL);
             DurableFiles.deleteTree(partial);
-            warnIfShort("the checkpoint of step " + state.step());
             Files.createDirectories(partial);
             FaultPoint.reach("checkpoint.start", state.step());
+            warnIfShort("the checkpoint of step " + state.step());
             try {
                 session.save(partial.resolve("variables").toString());
             } catch (TensorFlowException e) {
