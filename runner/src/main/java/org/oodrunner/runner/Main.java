@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.errors.UserFacingException;
+import org.oodrunner.framework.store.StorageFailure;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
                 SchemaCommand.class, org.oodrunner.runner.data.DataCommand.class,
                 org.oodrunner.runner.bench.BenchCommand.class, MetricsCommand.class, SyncCommand.class, UiCommand.class,
                 CompareCommand.class, EvaluateCommand.class, StatusCommand.class, CancelCommand.class,
-                CollectCommand.class, TableCommand.class})
+                CollectCommand.class, TableCommand.class,
+                VerifyCommand.class})
 public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "log details and print stack traces of errors")
@@ -70,6 +72,14 @@ public final class Main {
 
     /** Prints an error as one line per problem (plus the stack trace with --debug); returns the exit code. */
     static int report(Exception e, PrintWriter err, boolean debug) {
+        // A full disk, a permission, a read-only file system: the machine's problem, said as such.
+        StorageFailure storage = e instanceof UserFacingException ? null : StorageFailure.of(e);
+        if (storage != null) {
+            err.println("error: " + storage.getMessage());
+            if (debug) e.printStackTrace(err);
+            err.flush();
+            return storage.exitCode();
+        }
         if (e instanceof UserFacingException u) {
             for (String line : u.getMessage().split("\n")) err.println("error: " + line);
             if (debug) e.printStackTrace(err);

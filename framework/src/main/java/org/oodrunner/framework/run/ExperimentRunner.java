@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.errors.UserFacingException;
 import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SpecJson;
+import org.oodrunner.framework.store.StorageFailure;
 import org.oodrunner.framework.tf.Checkpoints;
 import org.oodrunner.framework.tf.TrainingDivergedException;
 import org.oodrunner.framework.track.CompositeTracker;
@@ -112,8 +112,15 @@ public final class ExperimentRunner {
                 throw e.continueWith("runner run --resume " + files.dir());
             } catch (RuntimeException e) {
                 recordFailure(files, stageName, e);
-                tracker.finish(RunStatus.FAILED);
+                try {
+                    tracker.finish(RunStatus.FAILED);
+                } catch (RuntimeException alsoFailed) {
+                    // a full disk refuses the status too; the failure itself is what the user needs
+                    e.addSuppressed(alsoFailed);
+                }
                 if (e instanceof UserFacingException) throw e;
+                StorageFailure storage = StorageFailure.of(e);
+                if (storage != null) throw storage;
                 throw new RunFailedException(resolved.runName() + ": stage '" + stageName + "' failed: " + e, e);
             }
             tracker.finish(RunStatus.FINISHED);
@@ -124,7 +131,7 @@ public final class ExperimentRunner {
         try {
             return new RunOutcome(resolved, files, new ObjectMapper().readTree(files.results().toFile()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw StorageFailure.reading(files.results(), e);
         }
     }
 
@@ -138,7 +145,7 @@ public final class ExperimentRunner {
      * attempt is redone from the start). Returns the step training resumes from, or -1.
      */
     private static long prepareResume(RunFiles files) {
-        Optional<Checkpoints.Checkpoint> latest = new Checkpoints(files.checkpoints(), files::metricsLength).latest();
+        Optional<Checkpoints.Checkpoint> latest = new Checkpoints(files.checkpoints(), files::metricsLength).resumable();
         files.truncateMetrics(latest.map(Checkpoints.Checkpoint::logBytes).orElse(0L));
         latest.ifPresent(c -> LOG.info("resuming from the checkpoint of step {} in {}", c.state().step(), c.dir()));
         return latest.map(c -> c.state().step()).orElse(-1L);

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
+import org.oodrunner.framework.store.DurableFiles;
+import org.oodrunner.framework.store.StorageFailure;
 import org.oodrunner.framework.track.RunStatus;
 
 /**
@@ -80,7 +82,7 @@ public record RunFiles(Path dir) {
         try {
             return Files.exists(metrics()) ? Files.size(metrics()) : 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + metrics(), e);
+            throw StorageFailure.reading(metrics(), e);
         }
     }
 
@@ -96,7 +98,7 @@ public record RunFiles(Path dir) {
                 ch.truncate(length);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot truncate " + metrics(), e);
+            throw StorageFailure.writing(metrics(), e);
         }
     }
 
@@ -109,7 +111,7 @@ public record RunFiles(Path dir) {
         try {
             return Files.exists(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw StorageFailure.reading(file, e);
         }
     }
 
@@ -118,7 +120,7 @@ public record RunFiles(Path dir) {
             if (!Files.exists(file)) return Map.of();
             return JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {});
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw StorageFailure.reading(file, e);
         }
     }
 
@@ -129,26 +131,21 @@ public record RunFiles(Path dir) {
         writeJson(runJson(), run);
     }
 
-    /** Writes JSON atomically: a reader never sees half a file, a crash never leaves one. */
+    /**
+     * Writes JSON atomically and durably (temporary file, flushed, renamed): a reader never sees
+     * half a file, a crash or a full disk never leaves one.
+     */
     public void writeJson(Path file, Object value) {
+        byte[] bytes;
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            bytes = JSON.writeValueAsBytes(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot render " + file, e);
         }
+        DurableFiles.write(file, bytes);
     }
 
     public void writeText(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        DurableFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

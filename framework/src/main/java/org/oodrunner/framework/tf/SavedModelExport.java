@@ -1,14 +1,21 @@
 package org.oodrunner.framework.tf;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.List;
+import java.util.Map;
+import org.oodrunner.framework.store.DurableFiles;
+import org.oodrunner.framework.store.FaultPoint;
+import org.oodrunner.framework.store.FileSums;
+import org.oodrunner.framework.store.StorageFailure;
 import org.oodrunner.framework.component.Quantity;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * Writes a trained model as a TensorFlow SavedModel (tag {@code serve}) that any TensorFlow
@@ -34,30 +41,61 @@ public final class SavedModelExport {
         return model.outputs().containsKey(Quantity.LOG_LIKELIHOOD);
     }
 
-    /** Writes the SavedModel to {@code dir}, replacing whatever was there. */
+    /** The checksums of a SavedModel's files, written beside them (see {@link FileSums}). */
+    public static final String CHECKSUMS = "checksums.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Writes the SavedModel to {@code dir}, replacing whatever was there: exported into
+     * {@code dir.partial}, its files flushed and their sizes and CRC32C recorded in
+     * {@value #CHECKSUMS}, then renamed into place, so a crash or a full disk leaves either the
+     * old export or the new one, never half of one.
+     */
     public static void export(TfRuntime runtime, GraphContext graph, ModelGraph model, Path dir) {
         Signature signature = Signature.builder(SIGNATURE)
                 .input(INPUT, graph.feed())
                 .output(OUTPUT, model.output(Quantity.LOG_LIKELIHOOD))
                 .methodName("tensorflow/serving/predict")
                 .build();
+        Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
         try {
-            deleteTree(dir);
+            DurableFiles.deleteTree(partial);
             Files.createDirectories(dir.getParent());
-            SavedModelBundle.exporter(dir.toString())
-                    .withTags(TAG)
-                    .withSession(runtime.session())
-                    .withSignature(signature)
-                    .export();
+            try {
+                SavedModelBundle.exporter(partial.toString())
+                        .withTags(TAG)
+                        .withSession(runtime.session())
+                        .withSignature(signature)
+                        .export();
+            } catch (TensorFlowException e) {
+                if (StorageFailure.of(e) != null) throw StorageFailure.writing(partial, e);
+                throw e;
+            }
+            FaultPoint.reach("export", "written");
+            Map<String, FileSums.Sum> sums = FileSums.of(partial);
+            for (String f : sums.keySet()) DurableFiles.sync(partial.resolve(f));
+            DurableFiles.write(partial.resolve(CHECKSUMS), JSON.writeValueAsBytes(sums));
+            DurableFiles.deleteTree(dir);
+            DurableFiles.rename(partial, dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot export the model to " + dir, e);
+            DurableFiles.deleteQuietly(partial);
+            throw StorageFailure.writing(dir, e);
+        } catch (RuntimeException e) {
+            DurableFiles.deleteQuietly(partial);
+            throw e;
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    /** What is wrong with the SavedModel in {@code dir}, one phrase per damaged file; empty when intact. */
+    public static List<String> check(Path dir) {
+        Path sums = dir.resolve(CHECKSUMS);
+        if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) return List.of("saved_model.pb is missing");
+        if (!Files.isRegularFile(sums)) return List.of(CHECKSUMS + " is missing (written by an older version or cut short)");
+        try {
+            Map<String, FileSums.Sum> expected = JSON.readValue(sums.toFile(), new TypeReference<Map<String, FileSums.Sum>>() {});
+            return FileSums.problems(dir, expected);
+        } catch (IOException e) {
+            return List.of(CHECKSUMS + " is unreadable (" + e.getMessage() + ")");
         }
     }
 }

@@ -16,6 +16,7 @@ import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.spec.model.DivergenceSpec;
 import org.oodrunner.framework.spec.model.EarlyStoppingSpec;
 import org.oodrunner.framework.spec.model.TrainSpec;
+import org.oodrunner.framework.store.FaultPoint;
 import org.oodrunner.framework.tf.Checkpoints.Checkpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,7 +163,7 @@ public final class Trainer {
         }
 
         TrainingOutcome execute() {
-            Optional<Checkpoint> resume = checkpoints == null ? Optional.empty() : checkpoints.latest();
+            Optional<Checkpoint> resume = checkpoints == null ? Optional.empty() : checkpoints.resumable();
             TrainerState state;
             boolean fresh = resume.isEmpty();
             if (fresh) {
@@ -211,6 +212,7 @@ public final class Trainer {
                     long done = s + 1;
                     boolean log = done % spec.logEvery() == 0 || done == total;
                     Map<String, Double> metrics = step(batch, s, state.lrScale(), log);
+                    FaultPoint.reach("train.step", done);
                     batches.recycle(batch);
                     if (metrics != null) {
                         lastMetrics = metrics;
@@ -317,7 +319,10 @@ public final class Trainer {
                 throws NonFinite {
             if (keepsBest() && state.bestStep() >= 0 && state.bestStep() != state.step()) {
                 Optional<Checkpoint> best = checkpoints.best().filter(b -> b.state().step() == state.bestStep());
-                if (best.isPresent()) {
+                if (best.isPresent() && !checkpoints.intact(best.get())) {
+                    LOG.warn("the best checkpoint (step {}) is damaged: {}; ending with the weights of step {}",
+                            state.bestStep(), checkpoints.check(best.get().dir()).verdict(), state.step());
+                } else if (best.isPresent()) {
                     checkpoints.restore(session, best.get());
                     LOG.info("restored the weights of step {} (best validation {} {})", state.bestStep(),
                             validator.metric(), fmt(state.bestValidation()));

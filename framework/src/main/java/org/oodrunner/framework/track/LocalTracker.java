@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.oodrunner.framework.run.RunFiles;
+import org.oodrunner.framework.store.DurableFiles;
+import org.oodrunner.framework.store.StorageFailure;
 
 /**
  * The local run store's tracker: metrics appended to {@code metrics.jsonl} and flushed line by
@@ -40,7 +40,7 @@ public final class LocalTracker implements Tracker {
             metrics = Files.newBufferedWriter(files.metrics(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run store at " + files.dir(), e);
+            throw StorageFailure.writing(files.metrics(), e);
         }
     }
 
@@ -63,7 +63,7 @@ public final class LocalTracker implements Tracker {
             metrics.newLine();
             metrics.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + files.metrics(), e);
+            throw StorageFailure.writing(files.metrics(), e);
         }
     }
 
@@ -79,13 +79,9 @@ public final class LocalTracker implements Tracker {
         if (!target.startsWith(files.artifacts())) {
             throw new IllegalArgumentException("artifact path escapes the run: " + artifactPath);
         }
-        try {
-            if (file.toAbsolutePath().normalize().equals(target.toAbsolutePath())) return;
-            Files.createDirectories(target.getParent());
-            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store artifact " + artifactPath, e);
-        }
+        if (file.toAbsolutePath().normalize().equals(target.toAbsolutePath())) return;
+        // through a temporary name: a crash or a full disk never leaves half an artifact
+        DurableFiles.write(target, out -> Files.copy(file, out));
     }
 
     @Override
@@ -98,7 +94,7 @@ public final class LocalTracker implements Tracker {
         try {
             if (metrics != null) metrics.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw StorageFailure.writing(files.metrics(), e);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.oodrunner.framework.errors.RunFailedException;
  */
 public final class IdxFile {
     private static final int UBYTE = 0x08;
+    private static final int CHUNK = 4096;
 
     /** The dimensions and the raw bytes of an unsigned-byte IDX file. */
     public record Contents(int[] dims, byte[] data) {}
@@ -25,6 +26,16 @@ public final class IdxFile {
     private IdxFile() {}
 
     public static Contents read(Path file, int expectedRank) {
+        return read(file, expectedRank, "download it again");
+    }
+
+    /**
+     * Reads an unsigned-byte IDX file of rank {@code expectedRank}.
+     *
+     * @param getAgain what to do to get the file again, said when it is cut short or corrupt
+     *     (e.g. "get it again with `runner data fetch mnist/train`")
+     */
+    public static Contents read(Path file, int expectedRank, String getAgain) {
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(maybeGunzip(raw), 1 << 16))) {
             int magic;
@@ -50,21 +61,36 @@ public final class IdxFile {
             }
             if (total > Integer.MAX_VALUE - 16) throw corrupt(file, "declares " + total + " values, too many");
             byte[] data = new byte[(int) total];
+            long perRecord = total / dims[0];
+            String records = rank == 1 ? "labels" : rank == 3 ? "images" : "records";
             int off = 0;
             while (off < data.length) {
-                int n = in.read(data, off, data.length - off);
+                int n;
+                try {
+                    // small reads, so a stream cut short has delivered all it could before it fails
+                    n = in.read(data, off, Math.min(CHUNK, data.length - off));
+                } catch (EOFException cutShort) {
+                    // GZIPInputStream reports a compressed stream cut short this way
+                    throw corrupt(file, "the compressed stream ended after " + off / perRecord + " of " + dims[0] + " "
+                            + records + " (" + off + " of " + total + " bytes of data; the file is cut short, a partial "
+                            + "download?); " + getAgain);
+                } catch (java.util.zip.ZipException broken) {
+                    throw corrupt(file, "the compressed data is corrupt after " + off / perRecord + " of " + dims[0] + " "
+                            + records + " (" + broken.getMessage() + "); " + getAgain);
+                }
                 if (n < 0) {
                     long header = 4 + 4L * rank;
-                    throw corrupt(file, "truncated at byte " + (header + off) + " of " + (header + total)
-                            + " (" + off + " of " + total + " values); download it again");
+                    throw corrupt(file, "it ends after " + off / perRecord + " of " + dims[0] + " " + records
+                            + " (byte " + (header + off) + " of " + (header + total) + "; the file is cut short); "
+                            + getAgain);
                 }
                 off += n;
             }
             return new Contents(dims, data);
         } catch (EOFException e) {
-            throw corrupt(file, "truncated inside its header");
+            throw corrupt(file, "truncated inside its header; " + getAgain);
         } catch (java.util.zip.ZipException e) {
-            throw corrupt(file, "broken gzip data (" + e.getMessage() + "); download it again");
+            throw corrupt(file, "broken gzip data (" + e.getMessage() + "); " + getAgain);
         } catch (IOException e) {
             throw new RunFailedException(file + ": cannot read (" + e.getMessage() + ")", e);
         }

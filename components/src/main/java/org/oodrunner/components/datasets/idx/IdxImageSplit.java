@@ -10,8 +10,9 @@ public final class IdxImageSplit {
     private IdxImageSplit() {}
 
     public static ImageSet load(String name, Path images, Path labels, ImageShape shape, int numClasses) {
-        IdxFile.Contents img = IdxFile.read(images, 3);
-        IdxFile.Contents lab = IdxFile.read(labels, 1);
+        String getAgain = "get it again with `runner data fetch " + name + "`";
+        IdxFile.Contents img = IdxFile.read(images, 3, getAgain);
+        IdxFile.Contents lab = IdxFile.read(labels, 1, getAgain);
         int n = img.dims()[0];
         if (img.dims()[1] != shape.height() || img.dims()[2] != shape.width()) {
             throw new RunFailedException(images + ": images are " + img.dims()[1] + "x" + img.dims()[2] + ", expected "

@@ -64,7 +64,27 @@ class IdxFileTest {
         Files.write(p, Arrays.copyOf(full, full.length - 5));
         RunFailedException e = assertThrows(RunFailedException.class, () -> IdxFile.read(p, 3));
         assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("truncated at byte 27 of 32"), e.getMessage());
+        assertTrue(e.getMessage().contains("it ends after 2 of 4 images (byte 27 of 32; the file is cut short)"),
+                e.getMessage());
+    }
+
+    @Test
+    void aGzipFileCutShortSaysHowManyImagesArrivedAndHowToGetItAgain() throws Exception {
+        // incompressible pixels, so the compressed stream is cut about where the images are
+        byte[] pixels = new byte[300 * 8 * 8];
+        new java.util.SplittableRandom(5).nextBytes(pixels);
+        Path gz = dir.resolve("cut-idx3-ubyte.gz");
+        IdxWriter.write(gz, new int[] {300, 8, 8}, pixels);
+        byte[] whole = Files.readAllBytes(gz);
+        Files.write(gz, Arrays.copyOf(whole, whole.length * 2 / 3));
+        RunFailedException e = assertThrows(RunFailedException.class,
+                () -> IdxFile.read(gz, 3, "get it again with `runner data fetch mnist/train`"));
+        String m = e.getMessage();
+        assertTrue(m.startsWith(gz + ": not a valid IDX file: the compressed stream ended after "), m);
+        int arrived = Integer.parseInt(m.replaceAll(".*ended after (\\d+) of 300 images.*", "$1"));
+        assertTrue(arrived > 150 && arrived < 220, "about two thirds of the 300 images arrived: " + m);
+        assertTrue(m.endsWith("get it again with `runner data fetch mnist/train`"), m);
+        assertTrue(!m.contains("header"), m);
     }
 
     @Test

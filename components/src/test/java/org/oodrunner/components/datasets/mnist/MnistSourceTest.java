@@ -76,7 +76,9 @@ class MnistSourceTest {
         byte[] all = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(all, 16 + 1000));
         RunFailedException e = assertThrows(RunFailedException.class, () -> new MnistSource(root).load("test", LoadRequest.all("m")));
-        assertTrue(e.getMessage().startsWith(file + ": not a valid IDX file: truncated at byte 1016 of 3936"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": not a valid IDX file: it ends after 1 of 5 images (byte 1016 of 3936"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("get it again with `runner data fetch mnist/test`"), e.getMessage());
     }
 
     @Test

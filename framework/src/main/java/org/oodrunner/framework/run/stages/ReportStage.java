@@ -3,9 +3,8 @@ package org.oodrunner.framework.run.stages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,8 @@ import org.oodrunner.framework.component.Quantity;
 import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
 import org.oodrunner.framework.run.Summary;
+import org.oodrunner.framework.store.DurableFiles;
+import org.oodrunner.framework.store.FaultPoint;
 
 /**
  * Writes {@code results.json} (the machine-readable outcome, schema in
@@ -75,6 +76,7 @@ public final class ReportStage implements Stage {
         if (!ctx.metricIntervals().isEmpty()) results.set("metric_intervals", JSON.valueToTree(ctx.metricIntervals()));
         if (!ctx.batchTests().isEmpty()) results.set("batch_tests", batchTests(ctx));
         if (!ctx.analyses().isEmpty()) results.set("analyses", ctx.analyses());
+        FaultPoint.reach("report", "results");
         ctx.files().writeJson(ctx.files().results(), results);
         ctx.tracker().logArtifact(ctx.files().results(), "results.json");
 
@@ -130,30 +132,27 @@ public final class ReportStage implements Stage {
 
     private static void writeScores(RunContext ctx, Path csv) {
         List<String> scorers = new ArrayList<>(ctx.scores().keySet());
-        try {
-            Files.createDirectories(csv.getParent());
-            try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-                w.write(String.join(",", SCORES_CSV_KEY_COLUMNS) + "," + String.join(",", scorers) + ","
-                        + SCORES_CSV_BITS_PER_DIM);
-                w.newLine();
-                for (String label : ctx.evaluationSets().keySet()) {
-                    String role = label.equals(ctx.testLabel()) ? "in" : "ood";
-                    double[] bpd = bitsPerDim(ctx, label);
-                    int n = ctx.evaluationSets().get(label).size();
-                    StringBuilder sb = new StringBuilder();
-                    for (int i = 0; i < n; i++) {
-                        sb.setLength(0);
-                        sb.append('"').append(label.replace("\"", "\"\"")).append("\",").append(role).append(',').append(i);
-                        for (String s : scorers) sb.append(',').append(num(ctx.scores().get(s).get(label)[i]));
-                        sb.append(',').append(bpd == null ? "" : num(bpd[i]));
-                        w.write(sb.toString());
-                        w.newLine();
-                    }
+        DurableFiles.write(csv, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            w.write(String.join(",", SCORES_CSV_KEY_COLUMNS) + "," + String.join(",", scorers) + ","
+                    + SCORES_CSV_BITS_PER_DIM);
+            w.newLine();
+            for (String label : ctx.evaluationSets().keySet()) {
+                String role = label.equals(ctx.testLabel()) ? "in" : "ood";
+                double[] bpd = bitsPerDim(ctx, label);
+                int n = ctx.evaluationSets().get(label).size();
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < n; i++) {
+                    sb.setLength(0);
+                    sb.append('"').append(label.replace("\"", "\"\"")).append("\",").append(role).append(',').append(i);
+                    for (String s : scorers) sb.append(',').append(num(ctx.scores().get(s).get(label)[i]));
+                    sb.append(',').append(bpd == null ? "" : num(bpd[i]));
+                    w.write(sb.toString());
+                    w.newLine();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + csv, e);
-        }
+            w.flush();
+        });
     }
 
     private static String num(double v) {

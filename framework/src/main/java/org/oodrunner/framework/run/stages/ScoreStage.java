@@ -13,6 +13,7 @@ import org.oodrunner.framework.component.ScoringInput;
 import org.oodrunner.framework.component.TrainedModel;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.errors.RunFailedException;
+import org.oodrunner.framework.store.FaultPoint;
 import org.oodrunner.framework.run.AuxiliaryModels;
 import org.oodrunner.framework.run.PlannedScorer;
 import org.oodrunner.framework.run.RunContext;
@@ -43,6 +44,7 @@ public final class ScoreStage implements Stage {
                 ImageSet set = e.getValue();
                 Map<Quantity, PerExample> q = runModel.evaluate(set, needed);
                 ctx.quantities().put(e.getKey(), q);
+                FaultPoint.reach("score", e.getKey());
                 for (PlannedScorer s : ctx.plan().scorers()) {
                     double[] scores = s.scorer().score(new ScoringInput(set, q));
                     check(s, scores, set, e.getKey());

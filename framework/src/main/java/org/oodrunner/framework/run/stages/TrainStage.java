@@ -26,7 +26,8 @@ public final class TrainStage implements Stage {
     @Override
     public void run(RunContext ctx) {
         Trainer trainer = new Trainer(ctx.runtime(), ctx.graph(), ctx.modelGraph(), ctx.spec().train());
-        Checkpoints checkpoints = new Checkpoints(ctx.files().checkpoints(), ctx.files()::metricsLength);
+        Checkpoints checkpoints = new Checkpoints(ctx.files().checkpoints(), ctx.files()::metricsLength,
+                ctx.spec().train().keepCheckpoints());
         long total = Trainer.totalSteps(ctx.spec().train(), ctx.trainSet().size());
         long from = checkpoints.latest().map(c -> c.state().step()).orElse(0L);
         TrainingData data = new TrainingData(ctx.trainSet(), ctx.validationSet().orElse(null), ctx.preprocessing(),

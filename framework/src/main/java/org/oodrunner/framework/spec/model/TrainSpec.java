@@ -17,10 +17,20 @@ public record TrainSpec(
         @Param(doc = "stop when validation bits/dim has not improved for a while; null: train the whole budget",
                 value = "null") EarlyStoppingSpec earlyStopping,
         @Param(doc = "what to do when the loss or the gradient stops being finite", value = "{}")
-        DivergenceSpec onDivergence) {
+        DivergenceSpec onDivergence,
+        @Param(doc = "how many of the newest checkpoints to keep (besides the best); a run resumes from the newest "
+                + "intact one, so a damaged latest falls back to the one before", value = "2", min = 2)
+        int keepCheckpoints) {
 
     /** The options of the first version of this record; the later ones take the spec's defaults. */
     public TrainSpec(Integer steps, double epochs, int batchSize, OptimizerSpec optimizer, int logEvery) {
         this(steps, epochs, batchSize, optimizer, logEvery, null, 1000, null, DivergenceSpec.STOP);
+    }
+
+    /** The options before {@code keep_checkpoints}, which takes its default. */
+    public TrainSpec(Integer steps, double epochs, int batchSize, OptimizerSpec optimizer, int logEvery,
+            Integer evalEvery, int checkpointEvery, EarlyStoppingSpec earlyStopping, DivergenceSpec onDivergence) {
+        this(steps, epochs, batchSize, optimizer, logEvery, evalEvery, checkpointEvery, earlyStopping, onDivergence,
+                2);
     }
 }
