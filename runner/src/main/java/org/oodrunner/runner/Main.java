@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         subcommands = {RunCommand.class, ValidateCommand.class, ExpandCommand.class, ComponentsCommand.class,
                 SchemaCommand.class, org.oodrunner.runner.data.DataCommand.class,
                 org.oodrunner.runner.bench.BenchCommand.class, MetricsCommand.class, SyncCommand.class, UiCommand.class,
-                CompareCommand.class, EvaluateCommand.class})
+                CompareCommand.class, EvaluateCommand.class,
+                org.oodrunner.runner.doctor.DoctorCommand.class})
 public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "log details and print stack traces of errors")

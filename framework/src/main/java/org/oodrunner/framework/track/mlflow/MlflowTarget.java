@@ -18,6 +18,7 @@ public record MlflowTarget(String uri, String username, String password, String 
     /** The {@code none} value of {@code --tracking-uri}: no server even when the spec or environment names one. */
     public static final String NONE = "none";
 
+    /** The URI only: never the credentials (records and messages print targets). */
     @Override
     public String toString() {
         return uri;
@@ -51,12 +52,47 @@ public record MlflowTarget(String uri, String username, String password, String 
     /** A target for an explicit URI; {@code where} names its source in the error message. */
     public static MlflowTarget of(String uri, String where, Function<String, String> env) {
         if (!isHttp(uri)) {
-            throw new BadInputException(where + " '" + uri + "' is not an http(s) URL of an MLflow server; this runner "
-                    + "talks to a tracking server (start one with `runner ui`, or `mlflow server`), or give 'none'");
+            throw new BadInputException(where + " '" + withoutCredentials(uri) + "' is not an http(s) URL of an MLflow "
+                    + "server; this runner talks to a tracking server (start one with `runner ui`, or `mlflow server`), "
+                    + "or give 'none'");
         }
-        String base = uri.replaceAll("/+$", "");
+        URI parsed = URI.create(uri);
+        String base = withoutCredentials(uri).replaceAll("/+$", "");
+        String userInfo = parsed.getRawUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            // user:password@host: the credentials leave the URI here, so no record, log or message can show them.
+            int colon = userInfo.indexOf(':');
+            String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            String password = colon < 0 ? env.apply("MLFLOW_TRACKING_PASSWORD") : decode(userInfo.substring(colon + 1));
+            return new MlflowTarget(base, user, password, null);
+        }
         return new MlflowTarget(base, env.apply("MLFLOW_TRACKING_USERNAME"), env.apply("MLFLOW_TRACKING_PASSWORD"),
                 env.apply("MLFLOW_TRACKING_TOKEN"));
+    }
+
+    /** The URI with any {@code user:password@} removed: what may be shown, logged or recorded. */
+    public static String withoutCredentials(String uri) {
+        if (uri == null) return null;
+        return uri.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", "$1");
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Whether the server is asked with credentials (basic or token). */
+    public boolean hasCredentials() {
+        return token != null || (username != null && password != null);
+    }
+
+    /** The value of an Authorization header for these credentials; empty without any. */
+    public Optional<String> authorization() {
+        if (token != null) return Optional.of("Bearer " + token);
+        if (username != null && password != null) {
+            return Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return Optional.empty();
     }
 
     public static boolean isHttp(String uri) {
