@@ -30,7 +30,7 @@ final class RuntimeChecks {
             return Finding.missing("CPU", summary, "TensorFlow's build needs a CPU with AVX; run on a newer machine");
         }
         if (!cpu.flags().isEmpty() && !cpu.has("avx512f")) {
-            return Finding.note("CPU", summary, "no AVX-512: convolutions run on 256-bit vectors (about half the peak of an AVX-512 CPU)");
+            return Finding.note("CPU", summary, "no AVX-512: TensorFlow's kernels use 256-bit AVX2 vectors here");
         }
         return Finding.ok("CPU", summary);
     }
@@ -38,8 +38,8 @@ final class RuntimeChecks {
     static Finding oneDnn(OneDnnSetting setting) {
         if (setting.on()) return Finding.ok("oneDNN", setting.toString());
         return Finding.warn("oneDNN", setting.toString(),
-                "oneDNN's kernels train 25-35% faster on AVX2 CPUs: leave TF_ENABLE_ONEDNN_OPTS unset with bin/runner "
-                        + "(it sets 1), or set TF_ENABLE_ONEDNN_OPTS=1 before the JVM starts");
+                "oneDNN's kernels trained a RealNVP 25-35% faster on an AVX2 CPU: with bin/runner, unset OOD_RUNNER_ONEDNN "
+                        + "and TF_ENABLE_ONEDNN_OPTS (it sets 1); otherwise set TF_ENABLE_ONEDNN_OPTS=1 before the JVM starts");
     }
 
     /** Loads TensorFlow's native library (the first use unpacks it into the JavaCPP cache). */

@@ -137,6 +137,45 @@ class AuthTrackingTest {
         assertNoSecret(List.of(work), output, PASSWORD);
     }
 
+    @Test
+    void aSpecWithCredentialsInItsTrackingUriIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path spec = work.resolve("inline.yaml");
+        Files.writeString(spec, TinyData.spec("inline", "auth-inline", 4, "").replace("tracking: {",
+                "tracking: {uri: '" + uriWith(MlflowServerExtension.ADMIN, PASSWORD) + "', "));
+        Path store = work.resolve("inline-runs");
+        Cli cli = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString());
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertTrue(cli.err().contains("tracking.uri holds credentials"), cli.err());
+        assertTrue(!cli.err().contains(PASSWORD) && !cli.out().contains(PASSWORD), cli.err());
+        assertTrue(!Files.exists(store), "nothing written");
+    }
+
+    @Test
+    void doctorSaysWhetherTheServerTakesTheCredentials() throws IOException {
+        Path spec = work.resolve("noise.yaml");
+        Files.writeString(spec, """
+                name: noise_only
+                data:
+                  train: {dataset: uniform_noise, split: train, count: 64, height: 8, width: 8, channels: 1}
+                  test: {dataset: uniform_noise, split: test, count: 16, height: 8, width: 8, channels: 1}
+                  ood: [{dataset: gaussian_noise, split: test, count: 16, height: 8, width: 8, channels: 1}]
+                model: {type: gaussian}
+                """);
+        Cli right = Cli.run("doctor", spec.toString(), "--tracking-uri", uriWith(MlflowServerExtension.ADMIN, PASSWORD));
+        assertEquals(0, right.exitCode(), right.out() + right.err());
+        assertTrue(right.out().contains(MLFLOW.uri() + " reachable, tracking API answers with the credentials given"),
+                right.out());
+        Cli wrong = Cli.run("doctor", spec.toString(), "--tracking-uri", uriWith(MlflowServerExtension.ADMIN, WRONG));
+        assertEquals(1, wrong.exitCode(), wrong.out() + wrong.err());
+        assertTrue(wrong.out().contains("is up but refuses requests with the credentials given (HTTP 401)"), wrong.out());
+        assertTrue(wrong.err().contains("error: MLflow: set MLFLOW_TRACKING_USERNAME"), wrong.err());
+        Cli none = Cli.run("doctor", spec.toString(), "--tracking-uri", MLFLOW.uri());
+        assertEquals(1, none.exitCode(), none.out() + none.err());
+        assertTrue(none.out().contains("refuses requests without credentials (HTTP 401)"), none.out());
+        String printed = right.out() + right.err() + wrong.out() + wrong.err();
+        assertTrue(!printed.contains(PASSWORD) && !printed.contains(WRONG), printed);
+    }
+
     private static long lines(String log, String text) {
         return log.lines().filter(l -> l.contains(text)).count();
     }
