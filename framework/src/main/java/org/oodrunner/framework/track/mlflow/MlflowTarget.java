@@ -2,15 +2,20 @@ package org.oodrunner.framework.track.mlflow;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import org.oodrunner.framework.errors.BadInputException;
 
 /**
  * A tracking server: its base URL and the credentials MLflow's own clients read from the
- * environment ({@code MLFLOW_TRACKING_USERNAME}/{@code _PASSWORD}, or {@code MLFLOW_TRACKING_TOKEN}).
+ * environment ({@code MLFLOW_TRACKING_USERNAME}/{@code _PASSWORD}, or {@code MLFLOW_TRACKING_TOKEN})
+ * or from {@code user:password@} in the URI given.
  *
- * @param uri http(s) base URL, without a trailing slash
+ * @param uri http(s) base URL, without a trailing slash and without credentials: the only part
+ *     that is ever shown, logged or recorded
  */
 public record MlflowTarget(String uri, String username, String password, String token) {
     public static final String ENV_URI = "MLFLOW_TRACKING_URI";
@@ -77,7 +82,7 @@ public record MlflowTarget(String uri, String username, String password, String 
     }
 
     private static String decode(String s) {
-        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Whether the server is asked with credentials (basic or token). */
@@ -89,8 +94,8 @@ public record MlflowTarget(String uri, String username, String password, String 
     public Optional<String> authorization() {
         if (token != null) return Optional.of("Bearer " + token);
         if (username != null && password != null) {
-            return Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return Optional.of("Basic " + Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return Optional.empty();
     }
