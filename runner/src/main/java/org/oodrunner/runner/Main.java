@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
                 org.oodrunner.runner.bench.BenchCommand.class, MetricsCommand.class, SyncCommand.class, UiCommand.class,
                 CompareCommand.class, EvaluateCommand.class, StatusCommand.class, CancelCommand.class,
                 CollectCommand.class, TableCommand.class,
-                VerifyCommand.class})
+                VerifyCommand.class, org.oodrunner.runner.doctor.DoctorCommand.class})
 public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "log details and print stack traces of errors")

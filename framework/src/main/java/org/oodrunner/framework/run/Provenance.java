@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.oodrunner.framework.tf.OneDnnSetting;
 import org.tensorflow.TensorFlow;
 
 /** Where and with what a run was made: code version, runtimes, host. Best effort; never fails a run. */
@@ -23,6 +24,7 @@ public final class Provenance {
         p.put("java_version", System.getProperty("java.version"));
         p.put("java_vm", System.getProperty("java.vm.name"));
         p.put("tensorflow_version", tensorflowVersion());
+        p.put("onednn", OneDnnSetting.current().toString());
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("host", host());
         p.put("user", System.getProperty("user.name"));

@@ -22,9 +22,14 @@ public final class GpuProbe {
 
     /** Empty when a GPU is usable; otherwise why not, as a phrase that completes "... but ...". */
     public static Optional<String> unavailable() {
+        return unavailable(0);
+    }
+
+    /** The same question for {@code /device:GPU:index} (runner doctor counts the GPUs TensorFlow sees). */
+    public static Optional<String> unavailable(int index) {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g).withDevice(DeviceSpec.newBuilder()
-                    .deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build());
+                    .deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(index).build());
             Operand<TFloat32> sum = tf.math.add(tf.constant(1f), tf.constant(1f));
             ConfigProto config = ConfigProto.newBuilder()
                     .setAllowSoftPlacement(false)

@@ -38,6 +38,10 @@ class ExperimentRunnerTest {
         assertEquals(spec.hash(), run.get("hash").asText());
         assertTrue(run.path("provenance").has("java_version"));
         assertTrue(run.path("provenance").has("tensorflow_version"));
+        // The test JVM's environment (pom.xml) sets TF_ENABLE_ONEDNN_OPTS, as bin/runner does: the record says so.
+        assertEquals(org.oodrunner.framework.tf.OneDnnSetting.current().toString(), run.path("provenance").path("onednn").asText());
+        assertTrue(run.path("provenance").path("onednn").asText().contains("TF_ENABLE_ONEDNN_OPTS="),
+                run.path("provenance").toString());
         assertTrue(Files.readString(files.spec()).contains("toy_model"));
         assertEquals("toy_model", json.readTree(files.params().toFile()).get("model.type").asText());
 

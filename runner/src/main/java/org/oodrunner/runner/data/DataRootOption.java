@@ -10,7 +10,7 @@ public final class DataRootOption {
             description = "where datasets live (default: $OOD_DATA_ROOT or ~/.cache/ood-runner/datasets)")
     Path dataRoot;
 
-    Path dataRoot() {
+    public Path dataRoot() {
         return dataRoot != null ? dataRoot : RunSettings.defaultDataRoot();
     }
 

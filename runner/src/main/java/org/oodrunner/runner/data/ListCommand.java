@@ -2,21 +2,18 @@ package org.oodrunner.runner.data;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.oodrunner.framework.component.ComponentDescriptor;
 import org.oodrunner.framework.component.ComponentKind;
 import org.oodrunner.framework.component.ComponentRegistry;
-import org.oodrunner.framework.component.DatasetSource;
 import org.oodrunner.framework.data.fetch.DatasetFetcher;
 import org.oodrunner.framework.data.fetch.DownloadListener;
 import org.oodrunner.framework.data.fetch.Downloader;
 import org.oodrunner.framework.data.fetch.FileSet;
 import org.oodrunner.framework.data.fetch.RemoteFile;
 import org.oodrunner.framework.data.fetch.VerifiedFiles;
-import org.oodrunner.framework.errors.BadInputException;
 import org.oodrunner.framework.Injectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,22 +40,17 @@ final class ListCommand implements Callable<Integer> {
         for (ComponentDescriptor<?, ?> d : registry.of(ComponentKind.DATASET).values()) {
             out.println();
             out.println(d.name() + "  " + d.summary());
-            DatasetSource source;
-            try {
-                source = Datasets.create(d, root.dataRoot());
-            } catch (BadInputException e) {
+            DataInventory inventory = DataInventory.inspect(d, root.dataRoot(), fetcher);
+            if (inventory.kind() == DataInventory.Kind.SPEC_FILES) {
                 out.println("  reads the files its spec names (" + String.join(", ", required(d)) + "); nothing to fetch");
                 continue;
             }
-            if (source.fileSets().isEmpty()) {
+            if (inventory.kind() == DataInventory.Kind.GENERATED) {
                 out.println("  generated from the run's seed; nothing to fetch");
                 continue;
             }
-            List<DatasetFetcher.SetState> states = fetcher.inspect(source);
-            Set<String> ready = new LinkedHashSet<>();
-            for (String split : source.splits()) {
-                if (states.stream().anyMatch(s -> s.complete() && s.set().splits().contains(split))) ready.add(split);
-            }
+            List<DatasetFetcher.SetState> states = inventory.states();
+            Set<String> ready = inventory.ready();
             out.println("  ready: " + (ready.isEmpty() ? "none" : String.join(", ", ready)));
             for (DatasetFetcher.SetState s : states) {
                 out.printf("  %-10s %-28s %s  [%s]%n", status(s), String.join(", ", s.set().splits()), s.set().dir(),
@@ -89,8 +81,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private static String howToGet(String dataset, FileSet set) {
-        return set.downloadable() ? "runner data fetch " + dataset + (set.splits().size() == 1 ? "/" + set.splits().get(0) : "")
-                : set.manualInstructions();
+        return DataInventory.howToGet(dataset, set);
     }
 
     private static List<String> required(ComponentDescriptor<?, ?> d) {

@@ -163,6 +163,9 @@ public final class MlflowConnection implements AutoCloseable {
         } catch (MlflowHttpException e) {
             int code = e.getStatusCode();
             String message = serverMessage(e.getBodyMessage());
+            if (code == 401 || code == 403) {
+                throw new MlflowRejectedException(credentialsProblem(target, code), code, errorCode(e.getBodyMessage()), e);
+            }
             if (code == 429 || code >= 500) {
                 throw new MlflowUnavailableException("MLflow at " + target + " could not " + what + ": HTTP " + code
                         + (message.isEmpty() ? "" : " " + message), e);
@@ -173,6 +176,20 @@ public final class MlflowConnection implements AutoCloseable {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new MlflowUnavailableException("MLflow at " + target + " is unreachable (" + cause + ")", e);
         }
+    }
+
+    /** What an authentication refusal means and what to do; names where credentials come from, never their values. */
+    static String credentialsProblem(MlflowTarget target, int code) {
+        String how = "MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, MLFLOW_TRACKING_TOKEN, or user:password@ in "
+                + "the tracking URI";
+        if (code == 403) {
+            return "MLflow at " + target + " does not allow this user to write runs (HTTP 403): ask its admin for EDIT "
+                    + "permission on the experiment, or use another account (" + how + ")";
+        }
+        return target.hasCredentials()
+                ? "MLflow at " + target + " refused the credentials given (HTTP 401: wrong user name or password, or an "
+                        + "expired token): correct them (" + how + ")"
+                : "MLflow at " + target + " requires a login (HTTP 401): give credentials (" + how + ")";
     }
 
     private static String serverMessage(String body) {

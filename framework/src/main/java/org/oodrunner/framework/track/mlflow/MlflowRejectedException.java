@@ -15,6 +15,11 @@ public final class MlflowRejectedException extends RuntimeException {
         return statusCode;
     }
 
+    /** The server wants other credentials (HTTP 401) or refuses this user (HTTP 403). */
+    public boolean unauthorized() {
+        return statusCode == 401 || statusCode == 403;
+    }
+
     /** MLflow's error code, e.g. {@code RESOURCE_DOES_NOT_EXIST}; empty when the answer had none. */
     public String errorCode() {
         return errorCode;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,17 +44,28 @@ public final class MlflowServerProcess implements AutoCloseable {
      */
     public static MlflowServerProcess start(Path executable, int port, Path database, Path artifacts, Path log,
             Duration startupLimit) {
+        return start(executable, port, database, artifacts, log, startupLimit, List.of(), Map.of());
+    }
+
+    /**
+     * The same with more arguments for {@code mlflow server} (e.g. {@code --app-name basic-auth})
+     * and more environment variables for it.
+     */
+    public static MlflowServerProcess start(Path executable, int port, Path database, Path artifacts, Path log,
+            Duration startupLimit, List<String> extraArgs, Map<String, String> extraEnvironment) {
         try {
             Files.createDirectories(database.toAbsolutePath().getParent());
             Files.createDirectories(artifacts);
             Files.createDirectories(log.toAbsolutePath().getParent());
-            List<String> cmd = List.of(executable.toString(), "server", "--host", "127.0.0.1", "--port", String.valueOf(port),
-                    "--workers", "1", "--backend-store-uri", "sqlite:///" + database.toAbsolutePath(),
-                    "--artifacts-destination", artifacts.toAbsolutePath().toString());
+            List<String> cmd = new ArrayList<>(List.of(executable.toString(), "server", "--host", "127.0.0.1", "--port",
+                    String.valueOf(port), "--workers", "1", "--backend-store-uri", "sqlite:///" + database.toAbsolutePath(),
+                    "--artifacts-destination", artifacts.toAbsolutePath().toString()));
+            cmd.addAll(extraArgs);
             ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             // MLflow 3 otherwise starts a pool of background job consumers (GenAI evaluation jobs)
             // that tracking never uses: several Python processes that slow the server's start.
             builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
+            builder.environment().putAll(extraEnvironment);
             Process p = builder.start();
             MlflowServerProcess server = new MlflowServerProcess(p, port, log);
             server.awaitHealthy(startupLimit);

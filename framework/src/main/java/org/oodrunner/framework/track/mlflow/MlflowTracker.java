@@ -127,7 +127,9 @@ final class MlflowTracker implements Tracker {
         } catch (MlflowUnavailableException e) {
             notices.unreachable(sync.target(), e.getMessage());
         } catch (MlflowRejectedException e) {
-            if (!refusalReported) {
+            if (e.unauthorized()) {
+                notices.refused(sync.target(), e.getMessage());
+            } else if (!refusalReported) {
                 refusalReported = true;
                 LOG.warn("{}; the run goes on and is kept in the local store", e.getMessage());
             }

@@ -46,6 +46,14 @@ public final class MlflowTrackerFactory implements TrackerFactory {
     /** The server this run is tracked on, if any. */
     public Optional<MlflowTarget> target(ResolvedSpec run) {
         String specUri = run.spec().tracking().uri();
+        if (specUri != null && !specUri.equals(MlflowTarget.withoutCredentials(specUri))) {
+            // A spec is copied into the run's record and sent as params: a password in it would be written down everywhere.
+            String message = "tracking.uri holds credentials (user:password@), which would be written into the run's "
+                    + "records; remove them and set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD (or "
+                    + "MLFLOW_TRACKING_TOKEN) instead";
+            if (run.sources() != null) throw new SpecError(run.sources().value("/tracking/uri"), message);
+            throw new BadInputException(message);
+        }
         try {
             return MlflowTarget.resolve(settings.trackingUri(), specUri, environment);
         } catch (BadInputException e) {
@@ -82,7 +90,12 @@ public final class MlflowTrackerFactory implements TrackerFactory {
             for (Metric m : r.getData().getMetricsList()) metrics.put(m.getKey(), m.getValue());
             return Optional.of(new FinishedRun("MLflow run " + r.getInfo().getRunName() + " at "
                     + target.get().runUrl(r.getInfo().getExperimentId(), r.getInfo().getRunId()), metrics));
-        } catch (MlflowUnavailableException | MlflowRejectedException e) {
+        } catch (MlflowRejectedException e) {
+            if (e.unauthorized()) notices.refused(target.get(), e.getMessage());
+            else notices.unreachable(target.get(), e.getMessage());
+            LOG.debug("cannot ask MLflow whether {} finished: {}", run.runName(), e.getMessage());
+            return Optional.empty();
+        } catch (MlflowUnavailableException e) {
             notices.unreachable(target.get(), e.getMessage());
             LOG.debug("cannot ask MLflow whether {} finished: {}", run.runName(), e.getMessage());
             return Optional.empty();

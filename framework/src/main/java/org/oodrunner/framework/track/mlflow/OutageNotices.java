@@ -8,12 +8,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Says once that a tracking server is unreachable, and once that it is back, however many runs
  * and retries there are in between (a grid of a hundred runs during an outage gives one warning,
- * not a hundred).
+ * not a hundred). The same for a server that refuses the credentials.
  */
 final class OutageNotices {
     private static final Logger LOG = LoggerFactory.getLogger(OutageNotices.class);
 
     private final Set<String> down = new HashSet<>();
+    private final Set<String> refused = new HashSet<>();
 
     synchronized void unreachable(MlflowTarget target, String reason) {
         if (down.add(target.uri())) {
@@ -21,6 +22,16 @@ final class OutageNotices {
                     + "answers again (or with `runner sync RUN_DIR`)", reason);
         } else {
             LOG.debug("still unreachable: {}", reason);
+        }
+    }
+
+    /** Says once per server that it refuses the credentials: nothing is sent to it until they are fixed. */
+    synchronized void refused(MlflowTarget target, String reason) {
+        if (refused.add(target.uri())) {
+            LOG.warn("{}; the run goes on and stays complete in the local run store: `runner sync RUN_DIR` sends it "
+                    + "once the credentials are fixed", reason);
+        } else {
+            LOG.debug("still refused: {}", reason);
         }
     }
 

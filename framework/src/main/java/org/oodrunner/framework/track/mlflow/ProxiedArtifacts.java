@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * Uploads artifacts through the tracking server's proxied artifact API
@@ -93,12 +92,6 @@ final class ProxiedArtifacts {
     }
 
     private void authorize(HttpRequest.Builder req) {
-        if (target.token() != null) {
-            req.header("Authorization", "Bearer " + target.token());
-        } else if (target.username() != null && target.password() != null) {
-            String basic = Base64.getEncoder().encodeToString((target.username() + ":" + target.password())
-                    .getBytes(StandardCharsets.UTF_8));
-            req.header("Authorization", "Basic " + basic);
-        }
+        target.authorization().ifPresent(a -> req.header("Authorization", a));
     }
 }

@@ -30,10 +30,17 @@ public final class MlflowRest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public MlflowRest(String base) {
+        this(base, null);
+    }
+
+    /** @param authorization the Authorization header every request carries (a server with authentication); null: none */
+    public MlflowRest(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
     }
 
     public JsonNode get(String path) {
@@ -169,6 +176,7 @@ public final class MlflowRest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder req) {
+        if (authorization != null) req.header("Authorization", authorization);
         try {
             HttpResponse<String> res = http.send(req.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() / 100 != 2) {
@@ -185,6 +193,7 @@ public final class MlflowRest {
     }
 
     private HttpResponse<byte[]> sendBytes(HttpRequest.Builder req) {
+        if (authorization != null) req.header("Authorization", authorization);
         try {
             return http.send(req.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

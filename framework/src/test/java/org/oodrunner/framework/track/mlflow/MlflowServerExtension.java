@@ -33,26 +33,40 @@ public final class MlflowServerExtension implements BeforeAllCallback, AfterAllC
     private static MlflowServerExtension sharedServer;
 
     private final boolean shared;
+    private final String adminPassword;
     private Path home;
     private Path executable;
     private int port;
     private MlflowServerProcess server;
     private int starts;
 
-    private MlflowServerExtension(boolean shared) {
+    private MlflowServerExtension(boolean shared, String adminPassword) {
         this.shared = shared;
+        this.adminPassword = adminPassword;
     }
 
     /** The test JVM's one shared server. */
     public static synchronized MlflowServerExtension shared() {
-        if (sharedServer == null) sharedServer = new MlflowServerExtension(true);
+        if (sharedServer == null) sharedServer = new MlflowServerExtension(true, null);
         return sharedServer;
     }
 
     /** A server of the test class's own, which it may kill and restart. */
     public static MlflowServerExtension ownServer() {
-        return new MlflowServerExtension(false);
+        return new MlflowServerExtension(false, null);
     }
+
+    /**
+     * A server of the test class's own running MLflow's basic-auth app ({@code --app-name basic-auth},
+     * which needs {@code mlflow[auth]}): every request needs the credentials of a user; the admin
+     * user is {@link #ADMIN} with this password (at least 12 characters).
+     */
+    public static MlflowServerExtension withBasicAuth(String adminPassword) {
+        return new MlflowServerExtension(false, adminPassword);
+    }
+
+    /** The basic-auth server's admin user. */
+    public static final String ADMIN = "admin";
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
@@ -87,8 +101,29 @@ public final class MlflowServerExtension implements BeforeAllCallback, AfterAllC
 
     private void start() {
         starts++;
+        if (adminPassword == null) {
+            server = MlflowServerProcess.start(executable, port, home.resolve("mlflow.db"), home.resolve("artifacts"),
+                    home.resolve("server-" + starts + ".log"), STARTUP_LIMIT);
+            return;
+        }
+        // The auth app keeps its users in a database of its own, named in its config file (else in the working directory).
+        Path config = home.resolve("basic_auth.ini");
+        try {
+            Files.writeString(config, """
+                    [mlflow]
+                    default_permission = READ
+                    database_uri = sqlite:///%s
+                    admin_username = %s
+                    authorization_function = mlflow.server.auth:authenticate_request_basic_auth
+                    """.formatted(home.resolve("auth.db").toAbsolutePath(), ADMIN));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server = MlflowServerProcess.start(executable, port, home.resolve("mlflow.db"), home.resolve("artifacts"),
-                home.resolve("server-" + starts + ".log"), STARTUP_LIMIT);
+                home.resolve("server-" + starts + ".log"), STARTUP_LIMIT, java.util.List.of("--app-name", "basic-auth"),
+                java.util.Map.of("MLFLOW_AUTH_CONFIG_PATH", config.toString(),
+                        "MLFLOW_AUTH_ADMIN_PASSWORD", adminPassword,
+                        "MLFLOW_FLASK_SERVER_SECRET_KEY", "test-secret-key-" + port));
     }
 
     public String uri() {
@@ -97,7 +132,9 @@ public final class MlflowServerExtension implements BeforeAllCallback, AfterAllC
 
     /** A reader of what the server holds, through its REST API. */
     public MlflowRest rest() {
-        return new MlflowRest(uri());
+        if (adminPassword == null) return new MlflowRest(uri());
+        return new MlflowRest(uri(), "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (ADMIN + ":" + adminPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Kills the server as a crash would; {@link #restart()} brings it back with the same data. */

@@ -47,4 +47,40 @@ class MlflowTargetTest {
         assertEquals("https://mlflow.example.org", t.toString());
         assertEquals("https://mlflow.example.org/#/experiments/3/runs/abc", t.runUrl("3", "abc"));
     }
+
+    @Test
+    void credentialsInTheUriLeaveItAndBecomeTheTargetsCredentials() {
+        MlflowTarget t = MlflowTarget.resolve("https://alice:p%40ss:w0rd@mlflow.example.org:5000/", null,
+                env(Map.of("MLFLOW_TRACKING_USERNAME", "bob", "MLFLOW_TRACKING_PASSWORD", "other"))).orElseThrow();
+        assertEquals("https://mlflow.example.org:5000", t.uri());
+        assertEquals("https://mlflow.example.org:5000", t.toString());
+        assertEquals("alice", t.username());
+        assertEquals("p@ss:w0rd", t.password(), "URL-decoded, split at the first colon");
+        assertEquals(Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(
+                "alice:p@ss:w0rd".getBytes(java.nio.charset.StandardCharsets.UTF_8))), t.authorization());
+
+        MlflowTarget fromEnv = MlflowTarget.resolve(null, null, env(Map.of(MlflowTarget.ENV_URI, "http://carol:s3cret@host:1",
+                "MLFLOW_TRACKING_TOKEN", "tok"))).orElseThrow();
+        assertEquals("http://host:1", fromEnv.uri());
+        assertEquals("carol", fromEnv.username());
+
+        MlflowTarget token = MlflowTarget.resolve("http://host:1", null, env(Map.of("MLFLOW_TRACKING_TOKEN", "tok"))).orElseThrow();
+        assertEquals(Optional.of("Bearer tok"), token.authorization());
+        assertTrue(token.hasCredentials());
+        assertEquals(Optional.empty(), MlflowTarget.resolve("http://host:1", null, env(Map.of())).orElseThrow().authorization());
+
+        BadInputException bad = assertThrows(BadInputException.class, () -> uri("ftp://dave:hunter2@host", null, Map.of()));
+        assertTrue(!bad.getMessage().contains("hunter2") && bad.getMessage().contains("ftp://host"), bad.getMessage());
+    }
+
+    @Test
+    void refusalsOfCredentialsSayWhereTheyComeFromNeverTheirValues() {
+        MlflowTarget with = MlflowTarget.of("http://u:topsecret@host:1", "--tracking-uri", env(Map.of()));
+        String wrong = MlflowConnection.credentialsProblem(with, 401);
+        assertTrue(wrong.startsWith("MLflow at http://host:1 refused the credentials given (HTTP 401"), wrong);
+        assertTrue(!wrong.contains("topsecret") && wrong.contains("MLFLOW_TRACKING_PASSWORD"), wrong);
+        String none = MlflowConnection.credentialsProblem(MlflowTarget.of("http://host:1", "x", env(Map.of())), 401);
+        assertTrue(none.contains("requires a login (HTTP 401)"), none);
+        assertTrue(MlflowConnection.credentialsProblem(with, 403).contains("HTTP 403"));
+    }
 }
