@@ -7,7 +7,15 @@ public record RuntimeSpec(
         @Param(doc = "cpu, gpu, or auto (the GPU when the GPU build finds one)", value = "cpu") Device device,
         @Param(doc = "threads inside one op; 0 lets TensorFlow choose (measured best on CPU)", value = "0", min = 0)
         int intraOpThreads,
-        @Param(doc = "ops run in parallel; 0 lets TensorFlow choose", value = "0", min = 0) int interOpThreads) {
+        @Param(doc = "ops run in parallel; 0 lets TensorFlow choose", value = "0", min = 0) int interOpThreads,
+        @Param(doc = "compile the graphs with XLA (TensorFlow's JIT, whole clusters of ops fused); on a CPU it needs "
+                + "TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment (bin/runner sets it)", value = "false")
+        boolean xla) {
+
+    /** The default settings but for the device and thread counts: XLA off. */
+    public RuntimeSpec(Device device, int intraOpThreads, int interOpThreads) {
+        this(device, intraOpThreads, interOpThreads, false);
+    }
 
     public enum Device {
         CPU,
