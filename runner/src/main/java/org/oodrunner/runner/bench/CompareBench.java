@@ -148,7 +148,7 @@ public final class CompareBench implements Callable<Integer> {
                     }
                     contenders.add(new Contender(network, "pytorch", () -> {
                         PyTorchReference.Round r = torch.round(steps, scoreImages);
-                        return new double[] {r.train(), r.score()};
+                        return new double[] {r.train(), r.score(), r.trainPerCpuSecond(), r.scorePerCpuSecond()};
                     }, new ArrayList<>()));
                 }
             }
@@ -200,12 +200,13 @@ public final class CompareBench implements Callable<Integer> {
         List<float[]> plainBatches = SyntheticImages.batches(train, pre, 8, REFERENCE_BATCH, SEED);
         parameters.put("realnvp", String.format(Locale.ROOT, "%,d", framework.parameterCount()));
         batches.put("realnvp", REFERENCE_BATCH + " / " + REFERENCE_BATCH);
-        contenders.add(new Contender("realnvp", "framework", () -> new double[] {
-            framework.train(train, pre, SEED).perSecond(),
-            framework.score(score, Set.of(Quantity.LOG_LIKELIHOOD), pre, REFERENCE_BATCH, SEED).perSecond()},
-                new ArrayList<>()));
-        contenders.add(new Contender("realnvp", "hand-written", () -> new double[] {
-            steps * REFERENCE_BATCH / plain.train(plainBatches, steps, 1e-4f)[0], Double.NaN}, new ArrayList<>()));
+        contenders.add(new Contender("realnvp", "framework", () -> rates(framework.train(train, pre, SEED),
+                framework.score(score, Set.of(Quantity.LOG_LIKELIHOOD), pre, REFERENCE_BATCH, SEED)), new ArrayList<>()));
+        contenders.add(new Contender("realnvp", "hand-written", () -> {
+            Timed t = Timed.of(() -> plain.train(plainBatches, steps, 1e-4f));
+            return new double[] {steps * REFERENCE_BATCH / t.wallSeconds(), Double.NaN,
+                steps * REFERENCE_BATCH / t.cpuSeconds(), Double.NaN};
+        }, new ArrayList<>()));
     }
 
     private void addSpec(String network, Path file, SpecLoader loader, ExperimentPlanner planner, SpecLoader.Options options,
@@ -226,9 +227,13 @@ public final class CompareBench implements Callable<Integer> {
         Set<Quantity> quantities = PlannedModelTiming.scoredQuantities(plan);
         parameters.put(network, String.format(Locale.ROOT, "%,d", framework.parameterCount()));
         batches.put(network, spec.train().batchSize() + " / " + spec.eval().batchSize());
-        contenders.add(new Contender(network, "framework", () -> new double[] {
-            framework.train(train, pre, spec.seed()).perSecond(),
-            framework.score(score, quantities, pre, spec.eval().batchSize(), spec.seed()).perSecond()}, new ArrayList<>()));
+        contenders.add(new Contender(network, "framework", () -> rates(framework.train(train, pre, spec.seed()),
+                framework.score(score, quantities, pre, spec.eval().batchSize(), spec.seed())), new ArrayList<>()));
+    }
+
+    /** {train img/s, score img/s, train img per CPU-second, score img per CPU-second}. */
+    private static double[] rates(Rate train, Rate score) {
+        return new double[] {train.perSecond(), score.perSecond(), train.perCpuSecond(), score.perCpuSecond()};
     }
 
     private void print(PrintWriter out, List<Contender> contenders, Map<String, String> parameters, Map<String, String> batches) {
@@ -244,6 +249,20 @@ public final class CompareBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", network,
                     parameters.get(network), batches.get(network), median(fw, 0), median(hand, 0), median(torch, 0),
                     ratio(fw, torch, 0), ratio(fw, hand, 0), median(fw, 1), median(torch, 1), ratio(fw, torch, 1));
+        }
+        out.println();
+        out.println("Per second of the process's CPU time (all threads; less disturbed by other load than wall time):");
+        out.println();
+        out.println("| network | train img/CPU-s: framework | hand-written TF Java | PyTorch | framework / PyTorch | "
+                + "framework / hand-written | score img/CPU-s: framework | PyTorch | framework / PyTorch |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (String network : networks) {
+            Contender fw = find(contenders, network, "framework");
+            Contender hand = find(contenders, network, "hand-written");
+            Contender torch = find(contenders, network, "pytorch");
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", network, median(fw, 2),
+                    median(hand, 2), median(torch, 2), ratio(fw, torch, 2), ratio(fw, hand, 2), median(fw, 3),
+                    median(torch, 3), ratio(fw, torch, 3));
         }
         out.println();
         out.println("Rounds (train img/s; score img/s), in the order run:");

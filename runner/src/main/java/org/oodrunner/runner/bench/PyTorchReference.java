@@ -20,8 +20,8 @@ import org.oodrunner.framework.spec.SpecJson;
  * scoring) on each request, so its rounds can alternate with the framework's.
  */
 final class PyTorchReference implements AutoCloseable {
-    /** Images/s of one round. */
-    record Round(double train, double score) {}
+    /** Images per wall-clock second and per second of the process's CPU time, of one round. */
+    record Round(double train, double score, double trainPerCpuSecond, double scorePerCpuSecond) {}
 
     private final Process process;
     private final BufferedReader out;
@@ -59,7 +59,8 @@ final class PyTorchReference implements AutoCloseable {
             in.flush();
             JsonNode r = readLine();
             if (!r.has("train_img_per_s")) throw failed("unexpected answer " + r);
-            return new Round(r.get("train_img_per_s").asDouble(), r.get("score_img_per_s").asDouble());
+            return new Round(r.get("train_img_per_s").asDouble(), r.get("score_img_per_s").asDouble(),
+                    r.get("train_img_per_cpu_s").asDouble(), r.get("score_img_per_cpu_s").asDouble());
         } catch (IOException e) {
             throw failed(e.getMessage());
         }
