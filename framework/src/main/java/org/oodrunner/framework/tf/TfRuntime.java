@@ -11,6 +11,8 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
 
 /**
  * One graph and its session, for the lifetime of a run. Models add ops through {@link #tf()};
@@ -21,6 +23,11 @@ import org.tensorflow.proto.GPUOptions;
  * there is one and says so in the log when it falls back. On a GPU TensorFlow places every op
  * that has a GPU kernel there and the rest on the CPU (soft placement), growing GPU memory as
  * needed rather than taking all of it.
+ *
+ * <p>{@code xla} turns on TensorFlow's graph-level JIT (global_jit_level ON_1): clusters of ops
+ * are compiled by XLA into fused kernels on their first run. On a CPU, TensorFlow applies that
+ * level only when its XLA flags (the environment variable TF_XLA_FLAGS, read once per process)
+ * include {@code --tf_xla_cpu_global_jit}.
  */
 public final class TfRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TfRuntime.class);
@@ -53,9 +60,28 @@ public final class TfRuntime implements AutoCloseable {
         } else {
             config.setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
         }
+        if (runtime.xla()) {
+            config.setGraphOptions(GraphOptions.newBuilder().setOptimizerOptions(
+                    OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1)));
+            if (placement == Placement.CPU && !cpuJitEnabled(System.getenv("TF_XLA_FLAGS"))) {
+                LOG.warn("runtime.xla is set but TensorFlow compiles nothing on the CPU unless the environment has "
+                        + "TF_XLA_FLAGS=--tf_xla_cpu_global_jit when it starts (bin/runner sets it)");
+            }
+        }
         this.config = config.build();
         this.graph = new Graph();
         this.tf = Ops.create(graph);
+    }
+
+    /** Whether TensorFlow's XLA flags (read once, from the environment) let a session's JIT level apply on the CPU. */
+    static boolean cpuJitEnabled(String xlaFlags) {
+        return xlaFlags != null && java.util.Arrays.stream(xlaFlags.trim().split("\\s+"))
+                .anyMatch(f -> f.equals("--tf_xla_cpu_global_jit") || f.equals("--tf_xla_cpu_global_jit=true"));
+    }
+
+    /** The session's settings (threads, devices, the JIT level). */
+    public ConfigProto config() {
+        return config;
     }
 
     private static Placement place(RuntimeSpec.Device device, Supplier<Optional<String>> gpuProbe) {

@@ -70,6 +70,16 @@ public final class Trainer {
         return all;
     }
 
+    /** The optimisation step's graph (its learning-rate feed, gradient norm), for tools that run a step themselves. */
+    public TrainStep step() {
+        return step;
+    }
+
+    /** What one training step runs: the optimiser's update joined by the model's step updates. */
+    public Op stepTarget() {
+        return stepTarget;
+    }
+
     /** Full batches in one pass over a training set of {@code n} examples. */
     public static long stepsPerEpoch(TrainSpec spec, int n) {
         return Math.max(1, n / Math.min(spec.batchSize(), n));

@@ -8,5 +8,5 @@ import picocli.CommandLine.Command;
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure speed and memory (results are recorded in docs/benchmarks.md).",
         subcommands = {EngineBench.class, DataBench.class, MetricsBenchCommand.class,
-                FlowBenchCommand.class, ModelThroughputBench.class, JemBench.class})
+                FlowBenchCommand.class, ModelThroughputBench.class, JemBench.class, ProfileBench.class, CompareBench.class})
 public final class BenchCommand {}

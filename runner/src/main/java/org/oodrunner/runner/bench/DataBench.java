@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * assembly (conversion without noise, copying bytes alone) and the design the framework did not
  * take (dequantisation inside the graph), so the reasons for the current one stay measurable.
  */
-@Command(name = "data", description = "Batch assembly vs. the smallest model's training step; memory of a CIFAR-10-sized set.")
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Batch assembly vs. the smallest model's training step; memory of a CIFAR-10-sized set.")
 public final class DataBench implements Callable<Integer> {
     @Option(names = "--per-file", defaultValue = "10000", description = "records per CIFAR batch file (real: ${DEFAULT-VALUE})")
     int perFile;

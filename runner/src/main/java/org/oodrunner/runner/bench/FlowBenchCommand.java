@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
  * directly in TensorFlow Java, timed in alternating rounds in one process so that other load on
  * the machine hits both alike.
  */
-@Command(name = "flows", description = "Training and scoring images/s of flows; the framework's RealNVP step against "
+@Command(name = "flows", mixinStandardHelpOptions = true, description = "Training and scoring images/s of flows; the framework's RealNVP step against "
         + "a hand-written TensorFlow graph of the same network.")
 public final class FlowBenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", arity = "0..*",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * number of scores. Times are medians of repeated rounds; time / (n log2 n) should stay flat if
  * the metrics are O(n log n).
  */
-@Command(name = "metrics", description = "Time the OOD metrics (O(n log n)) and their bootstrap intervals against n.")
+@Command(name = "metrics", mixinStandardHelpOptions = true, description = "Time the OOD metrics (O(n log n)) and their bootstrap intervals against n.")
 public final class MetricsBenchCommand implements Callable<Integer> {
     @Option(names = "--max-n", paramLabel = "N", defaultValue = "1000000",
             description = "largest number of scores per set (default: ${DEFAULT-VALUE})")
