@@ -33,6 +33,11 @@ public final class LikelihoodRatioScorer implements Scorer {
     }
 
     @Override
+    public boolean trainsAuxiliaryModels() {
+        return true;
+    }
+
+    @Override
     public void prepare(ScorerPreparation preparation) {
         long seed = preparation.seed() + params.seedOffset();
         var noisy = BackgroundNoise.perturb(preparation.trainingSet(), params.mu(), seed);

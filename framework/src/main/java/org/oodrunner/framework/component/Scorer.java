@@ -17,6 +17,15 @@ public interface Scorer {
      */
     default void prepare(ScorerPreparation preparation) {}
 
+    /**
+     * True when {@link #prepare} trains auxiliary models ({@link ScorerPreparation#trainAuxiliary}):
+     * such a scorer is left out of the evaluations made while training ({@code eval.every}), where
+     * training another model at every evaluation would cost more than the run itself.
+     */
+    default boolean trainsAuxiliaryModels() {
+        return false;
+    }
+
     /** One score per example of {@code input.images()}. */
     double[] score(ScoringInput input);
 }

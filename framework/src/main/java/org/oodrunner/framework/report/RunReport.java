@@ -65,6 +65,7 @@ public final class RunReport {
         figureGroup(b, "Score distributions", figures.histograms(), run);
         figureGroup(b, "ROC curves", figures.roc(), run);
         figureGroup(b, "Training curves", figures.training(), run);
+        figureGroup(b, "Detection over training", figures.evaluation(), run);
         figureGroup(b, "Samples", figures.samples(), run);
         b.append("</section>\n");
         String spec = run.specText();
