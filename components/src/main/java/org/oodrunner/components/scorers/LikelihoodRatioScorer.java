@@ -28,6 +28,11 @@ public final class LikelihoodRatioScorer implements Scorer {
     }
 
     @Override
+    public boolean readsPixels() {
+        return true;
+    }
+
+    @Override
     public Set<Quantity> requires() {
         return Set.of(Quantity.LOG_LIKELIHOOD);
     }

@@ -26,6 +26,15 @@ public interface Scorer {
         return false;
     }
 
+    /**
+     * True when the scorer reads the images' pixels ({@link ScoringInput#images()} or the
+     * training set's bytes), not only model quantities: such a scorer cannot score a model trained
+     * on a classifier's features ({@code data.features}), and the planner refuses the pair.
+     */
+    default boolean readsPixels() {
+        return false;
+    }
+
     /** One score per example of {@code input.images()}. */
     double[] score(ScoringInput input);
 }

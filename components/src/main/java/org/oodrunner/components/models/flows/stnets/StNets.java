@@ -19,6 +19,7 @@ public final class StNets {
         return switch (p.type()) {
             case RESNET -> new ResNet(tf, parameters, init, p, input, hiddenChannels, outChannels);
             case CONVNET -> new ConvNet(tf, parameters, init, p, input, hiddenChannels, outChannels);
+            case MLP -> new Mlp(tf, parameters, init, input, hiddenChannels, p.blocks(), outChannels);
         };
     }
 }
