@@ -72,7 +72,9 @@ public final class FeatureSets implements AutoCloseable {
         Path meta = cache.resolve(fileName(set.name()) + ".json");
         ObjectNode key = key(set);
         try {
-            if (Files.isRegularFile(values) && Files.isRegularFile(meta) && JSON.readTree(meta.toFile()).equals(key)) {
+            // Compared as text: a long read back from JSON is an int node, and nodes of different kinds are never equal.
+            if (Files.isRegularFile(values) && Files.isRegularFile(meta)
+                    && JSON.writeValueAsString(JSON.readTree(meta.toFile())).equals(JSON.writeValueAsString(key))) {
                 LOG.info("{}: {} features of {} dimensions read from {}", set.name(), set.size(), spec.dims(), values);
                 return ImageSet.ofValues(set.name(), read(values, set.size(), spec.dims()), set.labels(), set.numClasses());
             }
