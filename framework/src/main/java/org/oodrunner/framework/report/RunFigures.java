@@ -11,10 +11,10 @@ import org.knowm.xchart.XYChart;
  * Every figure of a run, built from its directory and stored under {@code artifacts/figures/}
  * as PNG and SVG: score histograms per scorer, ROC curves per OOD set, training curves per
  * metric, evaluations made while training per metric ({@code eval.every}: bits/dim per set, AUROC
- * per scorer and OOD set...), and the sample grids the model wrote, if any.
+ * per scorer and OOD set...), the sample grids the model wrote, and a flow's latent figures, if any.
  */
 public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure> training, List<Figure> evaluation,
-        List<Figure> samples) {
+        List<Figure> samples, List<Figure> latents) {
     /** Where the figures go, under the run's artifacts. */
     public static final String DIRECTORY = "figures";
 
@@ -24,6 +24,7 @@ public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure>
         all.addAll(training);
         all.addAll(evaluation);
         all.addAll(samples);
+        all.addAll(latents);
         return all;
     }
 
@@ -85,7 +86,13 @@ public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure>
             String name = run.files().artifacts().relativize(p).toString().replace('\\', '/');
             samples.add(new Figure("Samples: " + name, name + ", written by the model during the run.", p, null));
         }
-        return new RunFigures(histograms, roc, training, evaluation, samples);
+        List<Figure> latents = new ArrayList<>();
+        for (Path p : run.latentImages()) {
+            String name = run.files().artifacts().relativize(p).toString().replace('\\', '/');
+            latents.add(new Figure("Latents: " + name, "Rows: images of the set and, right of each, its latents z = f(x) "
+                    + "by level (each channel a tile; z from -3 black to 3 white; coarse levels scaled up).", p, null));
+        }
+        return new RunFigures(histograms, roc, training, evaluation, samples, latents);
     }
 
     static String fileSafe(String s) {

@@ -195,6 +195,17 @@ public final class RunRecord {
         }
     }
 
+    /** The latent figures a flow's run wrote ({@code artifacts/latents/*.png}), in name order. */
+    public List<Path> latentImages() {
+        Path dir = files.artifacts().resolve("latents");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> all = Files.list(dir)) {
+            return all.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
     /** The spec's description, or null. */
     public String description() {
         return json(files.effectiveSpec()).path("description").asText(null);
