@@ -7,8 +7,10 @@ import org.oodrunner.framework.data.ImageShape;
 /**
  * Images next to their latents z = f(x) under a flow, one row per image (Kirichenko et al. 2020,
  * figure 3: the latents of a flow still look like the image). The first panel of a row is the
- * image; then one panel per level of latents (the factored-out parts, then the top), each of its
- * channels a tile of h x w in a near-square mosaic, z from -3 to 3 drawn black to white (a
+ * image; then one panel per level of latents (the factored-out parts, then the top), first
+ * unsqueezed (depth to space, the inverse of the flows' squeeze) while its channels divide by 4
+ * and it stays within the image's height, so each value sits where its pixels were; then each
+ * channel a tile of h x w in a near-square mosaic, z from -3 to 3 drawn black to white (a
  * standard normal's range; beyond it clipped), and every panel scaled up by whole pixels to
  * about the image's height, so a coarse level is as visible as a fine one.
  */
@@ -28,8 +30,10 @@ public final class LatentGrid {
      * @param images per row, the image in [0,1], [H, W, C] with 1 or 3 channels
      * @param latents per row, its latents by level
      */
-    public static BufferedImage render(List<float[]> images, ImageShape imageShape, List<List<Panel>> latents) {
-        if (images.size() != latents.size()) throw new IllegalArgumentException("one list of latents per image");
+    public static BufferedImage render(List<float[]> images, ImageShape imageShape, List<List<Panel>> squeezed) {
+        if (images.size() != squeezed.size()) throw new IllegalArgumentException("one list of latents per image");
+        List<List<Panel>> latents = squeezed.stream()
+                .map(row -> row.stream().map(p -> unsqueezed(p, imageShape.height())).toList()).toList();
         if (images.isEmpty()) throw new IllegalArgumentException("no images");
         int rowHeight = imageShape.height();
         int width = PADDING + imageShape.width() + PADDING;
@@ -59,6 +63,31 @@ public final class LatentGrid {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code p} after as many depth-to-space steps (block 2, TensorFlow's channel order) as its
+     * channels allow (a multiple of 4) without growing past {@code maxHeight}.
+     */
+    static Panel unsqueezed(Panel p, int maxHeight) {
+        while (p.shape().channels() % 4 == 0 && p.shape().height() * 2 <= maxHeight) p = depthToSpace(p);
+        return p;
+    }
+
+    /** [h, w, 4c] to [2h, 2w, c]: out[y][x][k] = in[y/2][x/2][((y%2) * 2 + x%2) * c + k]. */
+    static Panel depthToSpace(Panel p) {
+        ImageShape in = p.shape();
+        ImageShape out = new ImageShape(in.height() * 2, in.width() * 2, in.channels() / 4);
+        float[] v = new float[out.dims()];
+        for (int y = 0; y < out.height(); y++) {
+            for (int x = 0; x < out.width(); x++) {
+                for (int k = 0; k < out.channels(); k++) {
+                    int from = ((y / 2) * in.width() + x / 2) * in.channels() + ((y % 2) * 2 + x % 2) * out.channels() + k;
+                    v[(y * out.width() + x) * out.channels() + k] = p.values()[from];
+                }
+            }
+        }
+        return new Panel(v, out);
     }
 
     /** Rows and columns of the mosaic of {@code c} channel tiles: near square, wider than tall. */
