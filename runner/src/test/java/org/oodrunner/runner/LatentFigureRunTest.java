@@ -50,14 +50,15 @@ class LatentFigureRunTest {
         BufferedImage grid = ImageIO.read(run.resolve("artifacts/latents/latents_0_fashion_mnist_test.png").toFile());
         // Two levels of latents, each 14x14x2 (a factored-out half after the squeeze, then the top): two tiles
         // side by side, scaled 2x to the image's 28 rows. Rows: 8 images; 3-pixel borders.
-        assertEquals(3 + 28 + 3 + 2 * (2 * 14 + 1) + 3 + 2 * (2 * 14 + 1) + 3, grid.getWidth());
-        assertEquals(3 + 8 * (28 + 3), grid.getHeight());
+        // The whole figure is then zoomed 2x (at least 64 pixels per 28-pixel image).
+        assertEquals(2 * (3 + 28 + 3 + 2 * (2 * 14 + 1) + 3 + 2 * (2 * 14 + 1) + 3), grid.getWidth());
+        assertEquals(2 * (3 + 8 * (28 + 3)), grid.getHeight());
         // The first panel is the image itself (dequantised, so within one level).
         byte[] images = idxImages(dataRoot.resolve("fashion_mnist/t10k-images-idx3-ubyte.gz"));
         for (int row = 0; row < 8; row++) {
             for (int y = 0; y < 28; y++) {
                 for (int x = 0; x < 28; x++) {
-                    int drawn = grid.getRGB(3 + x, 3 + row * 31 + y) & 0xFF;
+                    int drawn = grid.getRGB(2 * (3 + x) + 1, 2 * (3 + row * 31 + y) + 1) & 0xFF;
                     int stored = images[row * 784 + y * 28 + x] & 0xFF;
                     assertTrue(Math.abs(drawn - stored) <= 1, "row " + row + " pixel " + x + "," + y);
                 }
@@ -66,7 +67,7 @@ class LatentFigureRunTest {
         // The latent panels vary: they show z, not a constant.
         Set<Integer> shades = new HashSet<>();
         for (int y = 0; y < 28; y++) {
-            for (int x = 0; x < 58; x++) shades.add(grid.getRGB(3 + 28 + 3 + x, 3 + y) & 0xFF);
+            for (int x = 0; x < 58; x++) shades.add(grid.getRGB(2 * (3 + 28 + 3 + x), 2 * (3 + y)) & 0xFF);
         }
         assertTrue(shades.size() > 10, "latent shades: " + shades.size());
         String html = Files.readString(run.resolve("artifacts/report.html"));

@@ -90,6 +90,17 @@ public final class LatentGrid {
         return new Panel(v, out);
     }
 
+    /** {@code image} scaled up {@code factor} times by repeating pixels (small images are hard to see). */
+    public static BufferedImage zoomed(BufferedImage image, int factor) {
+        if (factor == 1) return image;
+        BufferedImage out = new BufferedImage(image.getWidth() * factor, image.getHeight() * factor,
+                BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) out.setRGB(x, y, image.getRGB(x / factor, y / factor));
+        }
+        return out;
+    }
+
     /** Rows and columns of the mosaic of {@code c} channel tiles: near square, wider than tall. */
     static int[] tiles(int c) {
         int cols = (int) Math.ceil(Math.sqrt(c));

@@ -97,7 +97,9 @@ public final class LatentStage implements Stage {
         try {
             Files.createDirectories(png.getParent());
             Path tmp = png.resolveSibling(png.getFileName() + ".tmp");
-            if (!ImageIO.write(LatentGrid.render(images, shape, latents), "png", tmp.toFile())) {
+            // At least 64 pixels per image row, so 28x28 digits are visible in the report.
+            int zoom = Math.max(1, Math.round(64f / shape.height()));
+            if (!ImageIO.write(LatentGrid.zoomed(LatentGrid.render(images, shape, latents), zoom), "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
             Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
