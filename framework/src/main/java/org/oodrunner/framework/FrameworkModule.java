@@ -15,6 +15,7 @@ import org.oodrunner.framework.run.stages.ClassificationStage;
 import org.oodrunner.framework.run.stages.DataStage;
 import org.oodrunner.framework.run.stages.ExportStage;
 import org.oodrunner.framework.run.stages.HtmlReportStage;
+import org.oodrunner.framework.run.stages.LatentStage;
 import org.oodrunner.framework.run.stages.MetricsStage;
 import org.oodrunner.framework.run.stages.ModelStage;
 import org.oodrunner.framework.run.stages.ReportStage;
@@ -64,7 +65,7 @@ public final class FrameworkModule extends AbstractModule {
     @Provides
     List<Stage> stages() {
         return List.of(new DataStage(), new ModelStage(), new TrainStage(), new ExportStage(), new SampleStage(),
-                new ScoreStage(), new ClassificationStage(), new MetricsStage(), new AnalysisStage(), new ReportStage(),
+                new LatentStage(), new ScoreStage(), new ClassificationStage(), new MetricsStage(), new AnalysisStage(), new ReportStage(),
                 new HtmlReportStage());
     }
 

@@ -25,6 +25,11 @@ public final class InputComplexityScorer implements Scorer {
     }
 
     @Override
+    public boolean readsPixels() {
+        return true;
+    }
+
+    @Override
     public Set<Quantity> requires() {
         return Set.of(Quantity.LOG_LIKELIHOOD);
     }

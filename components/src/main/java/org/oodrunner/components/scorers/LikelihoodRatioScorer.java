@@ -28,8 +28,18 @@ public final class LikelihoodRatioScorer implements Scorer {
     }
 
     @Override
+    public boolean readsPixels() {
+        return true;
+    }
+
+    @Override
     public Set<Quantity> requires() {
         return Set.of(Quantity.LOG_LIKELIHOOD);
+    }
+
+    @Override
+    public boolean trainsAuxiliaryModels() {
+        return true;
     }
 
     @Override

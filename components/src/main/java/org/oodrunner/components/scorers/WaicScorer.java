@@ -42,6 +42,11 @@ public final class WaicScorer implements Scorer {
     }
 
     @Override
+    public boolean trainsAuxiliaryModels() {
+        return true;
+    }
+
+    @Override
     public void prepare(ScorerPreparation preparation) {
         members.clear();
         for (int k = 1; k < params.models(); k++) {

@@ -27,10 +27,28 @@ public interface Scorer {
     }
 
     /**
+     * True when {@link #prepare} trains auxiliary models ({@link ScorerPreparation#trainAuxiliary}):
+     * such a scorer is left out of the evaluations made while training ({@code eval.every}), where
+     * training another model at every evaluation would cost more than the run itself.
+     */
+    default boolean trainsAuxiliaryModels() {
+        return false;
+    }
+
+    /**
      * True when {@link #prepare} needs held-out data ({@link ScorerPreparation#validationSet()}):
      * the planner then refuses a spec without {@code data.validation}.
      */
     default boolean needsValidationSet() {
+        return false;
+    }
+
+    /**
+     * True when the scorer reads the images' pixels ({@link ScoringInput#images()} or the
+     * training set's bytes), not only model quantities: such a scorer cannot score a model trained
+     * on a classifier's features ({@code data.features}), and the planner refuses the pair.
+     */
+    default boolean readsPixels() {
         return false;
     }
 

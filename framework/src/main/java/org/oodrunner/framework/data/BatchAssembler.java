@@ -19,7 +19,7 @@ public final class BatchAssembler {
         this.data = data;
         this.plan = plan;
         this.preprocessing = preprocessing;
-        this.augment = plan.isTraining() && !preprocessing.augmentation().isNone();
+        this.augment = plan.isTraining() && !preprocessing.augmentation().isNone() && !data.continuous();
         this.scratch = augment ? new byte[data.shape().dims()] : null;
     }
 
@@ -41,6 +41,12 @@ public final class BatchAssembler {
         SplittableRandom noise = plan.noise(k);
         SplittableRandom choices = augment ? plan.augmentationRandom(k) : null;
         for (int i = 0; i < idx.length; i++) {
+            if (data.continuous()) {
+                // Continuous values (features) go to the model as they are: nothing to dequantise or augment.
+                System.arraycopy(data.values()[idx[i]], 0, x, i * d, d);
+                if (y != null) y[i] = data.labels()[idx[i]];
+                continue;
+            }
             byte[] image = data.images()[idx[i]];
             if (augment) image = preprocessing.augmentation().apply(image, data.shape(), scratch, choices);
             preprocessing.toFloats(image, x, i * d, noise);

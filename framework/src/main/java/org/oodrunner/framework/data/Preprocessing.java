@@ -22,11 +22,31 @@ public final class Preprocessing {
     private final Dequantiser dequantiser;
 
     public Preprocessing(PreprocessSpec spec) {
-        this.bits = spec.bits();
-        this.levels = spec.levels();
-        this.uniformNoise = spec.dequantize() == PreprocessSpec.Dequantization.UNIFORM;
-        this.augmentation = new Augmentation(spec.randomFlip(), spec.randomCrop());
+        this(spec.bits(), spec.levels(), spec.dequantize() == PreprocessSpec.Dequantization.UNIFORM,
+                new Augmentation(spec.randomFlip(), spec.randomCrop()));
+    }
+
+    private Preprocessing(int bits, int levels, boolean uniformNoise, Augmentation augmentation) {
+        this.bits = bits;
+        this.levels = levels;
+        this.uniformNoise = uniformNoise;
+        this.augmentation = augmentation;
         this.dequantiser = Dequantiser.fastest(bits, uniformNoise);
+    }
+
+    /**
+     * The preprocessing of a run on continuous values ({@code data.features}): batches copy the
+     * values (see {@link BatchAssembler}) and there are no levels, so {@code levels} is 1 and
+     * {@link #bitsPerDim} is {@code -log2 p(x) / D}, the density's own negative log in bits per
+     * dimension: no code length (the data is not discrete) and possibly negative.
+     */
+    public static Preprocessing continuous() {
+        return new Preprocessing(8, 1, false, new Augmentation(false, 0));
+    }
+
+    /** True for a run on continuous values ({@link #continuous()}). */
+    public boolean isContinuous() {
+        return levels == 1;
     }
 
     public int levels() {

@@ -10,9 +10,11 @@ import org.knowm.xchart.XYChart;
 /**
  * Every figure of a run, built from its directory and stored under {@code artifacts/figures/}
  * as PNG and SVG: score histograms per scorer, ROC curves per OOD set, training curves per
- * metric, and the sample grids the model wrote, if any.
+ * metric, evaluations made while training per metric ({@code eval.every}: bits/dim per set, AUROC
+ * per scorer and OOD set...), the sample grids the model wrote, and a flow's latent figures, if any.
  */
-public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure> training, List<Figure> samples) {
+public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure> training, List<Figure> evaluation,
+        List<Figure> samples, List<Figure> latents) {
     /** Where the figures go, under the run's artifacts. */
     public static final String DIRECTORY = "figures";
 
@@ -20,7 +22,9 @@ public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure>
         List<Figure> all = new ArrayList<>(histograms);
         all.addAll(roc);
         all.addAll(training);
+        all.addAll(evaluation);
         all.addAll(samples);
+        all.addAll(latents);
         return all;
     }
 
@@ -61,12 +65,34 @@ public record RunFigures(List<Figure> histograms, List<Figure> roc, List<Figure>
             training.add(ChartFiles.save(chart, dir, "training_" + t++ + "_" + fileSafe(e.getKey()),
                     "Training: " + e.getKey(), "Logged every few steps from metrics.jsonl, one line per model of the run."));
         }
+        Map<String, List<RunRecord.Curve>> evalByMetric = new LinkedHashMap<>();
+        for (RunRecord.Curve c : run.evaluationCurves()) {
+            evalByMetric.computeIfAbsent(c.metric(), k -> new ArrayList<>()).add(c);
+        }
+        List<Figure> evaluation = new ArrayList<>();
+        int v = 0;
+        for (Map.Entry<String, List<RunRecord.Curve>> e : evalByMetric.entrySet()) {
+            boolean bits = e.getKey().equals("bits_per_dim");
+            String title = "Over training: " + e.getKey() + (bits ? " per set" : " per scorer and OOD set");
+            XYChart chart = TrainingChart.of(title, e.getKey(), e.getValue());
+            if (chart.getSeriesMap().isEmpty()) continue;
+            evaluation.add(ChartFiles.save(chart, dir, "over_training_" + v++ + "_" + fileSafe(e.getKey()), title,
+                    bits ? "Mean bits/dim of the test and OOD sets at each evaluation while training (eval.every)."
+                            : "The metric at each evaluation while training (eval.every), in-distribution test set as "
+                                    + "the positive class."));
+        }
         List<Figure> samples = new ArrayList<>();
         for (Path p : run.sampleImages()) {
             String name = run.files().artifacts().relativize(p).toString().replace('\\', '/');
             samples.add(new Figure("Samples: " + name, name + ", written by the model during the run.", p, null));
         }
-        return new RunFigures(histograms, roc, training, samples);
+        List<Figure> latents = new ArrayList<>();
+        for (Path p : run.latentImages()) {
+            String name = run.files().artifacts().relativize(p).toString().replace('\\', '/');
+            latents.add(new Figure("Latents: " + name, "Rows: images of the set and, right of each, its latents z = f(x) "
+                    + "by level (each channel a tile; z from -3 black to 3 white; coarse levels scaled up).", p, null));
+        }
+        return new RunFigures(histograms, roc, training, evaluation, samples, latents);
     }
 
     static String fileSafe(String s) {

@@ -134,15 +134,29 @@ public final class RunRecord {
      * run appends) keeps its last value.
      */
     public List<Curve> trainingCurves() {
+        return curves("train/", "model");
+    }
+
+    /**
+     * Evaluations made while training ({@code eval.every}) from metrics.jsonl: keys
+     * {@code eval/<set>/bits_per_dim} and {@code eval/<scorer>/<ood>/<metric>}; a curve's "model"
+     * is what lies between the prefix and the metric (the set, or scorer/OOD set).
+     */
+    public List<Curve> evaluationCurves() {
+        return curves("eval/", "run");
+    }
+
+    private List<Curve> curves(String prefix, String unnamed) {
         Path file = files.metrics();
         if (!Files.exists(file)) return List.of();
         Map<String, TreeMap<Long, Double>> byKey = new LinkedHashMap<>();
+        String quoted = "\"" + prefix;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (!line.contains("\"train/")) continue; // cheap pre-filter; metrics.jsonl can be long
+                if (!line.contains(quoted)) continue; // cheap pre-filter; metrics.jsonl can be long
                 JsonNode n = JSON.readTree(line);
-                if (!n.path("key").asText().startsWith("train/")) continue;
+                if (!n.path("key").asText().startsWith(prefix)) continue;
                 JsonNode v = n.path("value");
                 double value = v.isNumber() ? v.asDouble() : Double.NaN;
                 byKey.computeIfAbsent(n.path("key").asText(), k -> new TreeMap<>()).put(n.path("step").asLong(), value);
@@ -152,9 +166,9 @@ public final class RunRecord {
         }
         List<Curve> curves = new ArrayList<>();
         byKey.forEach((key, points) -> {
-            String rest = key.substring("train/".length());
+            String rest = key.substring(prefix.length());
             int cut = rest.lastIndexOf('/');
-            String model = cut < 0 ? "model" : rest.substring(0, cut);
+            String model = cut < 0 ? unnamed : rest.substring(0, cut);
             String metric = rest.substring(cut + 1);
             long[] steps = points.keySet().stream().mapToLong(Long::longValue).toArray();
             double[] values = points.values().stream().mapToDouble(Double::doubleValue).toArray();
@@ -178,6 +192,17 @@ public final class RunRecord {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + artifacts, e);
+        }
+    }
+
+    /** The latent figures a flow's run wrote ({@code artifacts/latents/*.png}), in name order. */
+    public List<Path> latentImages() {
+        Path dir = files.artifacts().resolve("latents");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> all = Files.list(dir)) {
+            return all.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
         }
     }
 

@@ -65,7 +65,9 @@ public final class RunReport {
         figureGroup(b, "Score distributions", figures.histograms(), run);
         figureGroup(b, "ROC curves", figures.roc(), run);
         figureGroup(b, "Training curves", figures.training(), run);
+        figureGroup(b, "Detection over training", figures.evaluation(), run);
         figureGroup(b, "Samples", figures.samples(), run);
+        figureGroup(b, "Latents", figures.latents(), run);
         b.append("</section>\n");
         String spec = run.specText();
         b.append("<section id=\"spec\"><h2>Spec</h2>\n<details><summary>spec.yaml (resolved)</summary><pre>")

@@ -5,12 +5,19 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** One training metric over steps, a line per model of the run (the run's own, auxiliary ones). */
+/**
+ * One metric over training steps: a line per model of the run (the run's own, auxiliary ones)
+ * for training metrics, a line per set or scorer/OOD set for evaluations made while training.
+ */
 final class TrainingChart {
     private TrainingChart() {}
 
     static XYChart of(String metric, List<RunRecord.Curve> curves) {
-        XYChart chart = ChartStyle.xyChart("Training: " + metric, "step", metric);
+        return of("Training: " + metric, metric, curves);
+    }
+
+    static XYChart of(String title, String metric, List<RunRecord.Curve> curves) {
+        XYChart chart = ChartStyle.xyChart(title, "step", metric);
         int i = 0;
         for (RunRecord.Curve c : curves) {
             // A diverged step logs a non-finite value; plot the finite ones.

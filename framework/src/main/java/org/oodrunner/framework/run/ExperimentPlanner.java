@@ -22,8 +22,10 @@ import org.oodrunner.framework.spec.SpecError;
 import org.oodrunner.framework.spec.Suggestions;
 import org.oodrunner.framework.spec.model.DatasetRef;
 import org.oodrunner.framework.spec.model.ExperimentSpec;
+import org.oodrunner.framework.spec.model.FeaturesSpec;
 import org.oodrunner.framework.spec.model.MetricRef;
 import org.oodrunner.framework.spec.model.OptimizerSpec;
+import org.oodrunner.framework.spec.model.PreprocessSpec;
 import org.oodrunner.framework.spec.model.ScorerRef;
 import org.oodrunner.framework.spec.model.TrainSpec;
 import org.oodrunner.framework.tf.DerivedQuantities;
@@ -72,7 +74,12 @@ public final class ExperimentPlanner {
 
         checkTraining(spec, src);
         Model model = registry.create(spec.model(), src, "/model", ctx);
-        model.checkData(train.source().shape(), spec.data().preprocess().levels()).ifPresent(bad -> {
+        FeaturesSpec features = spec.data().features();
+        if (features != null) checkFeatures(spec, src);
+        // On features the model sees vectors [1, 1, dims] with no levels (Preprocessing.continuous()).
+        ImageShape modelShape = features == null ? train.source().shape() : new ImageShape(1, 1, features.dims());
+        int modelLevels = features == null ? spec.data().preprocess().levels() : 1;
+        model.checkData(modelShape, modelLevels).ifPresent(bad -> {
             throw new SpecError(src.value(bad.param() == null ? "/model" : "/model/" + bad.param()), bad.problem());
         });
         if (model.trainsOnLabels() && train.source().numClasses() == 0) {
@@ -111,6 +118,10 @@ public final class ExperimentPlanner {
                         + "separately trained models, but model '" + spec.model().type() + "' gives log p(x) only up to "
                         + "an unknown normaliser that differs from model to model, so their spread means nothing; "
                         + "remove this scorer for this model");
+            }
+            if (features != null && scorer.readsPixels()) {
+                throw new SpecError(src.value(pointer), "scorer '" + ref.type() + "' reads the images' pixels, but with "
+                        + "data.features the model sees a classifier's features; remove it or drop data.features");
             }
             if (RESERVED_SCORER_LABELS.contains(ref.name())) {
                 throw new SpecError(src.value(pointer), "a scorer cannot be named '" + ref.name()
@@ -155,6 +166,19 @@ public final class ExperimentPlanner {
                 throw new SpecError(src.value("/train/eval_every"), "train.eval_every needs a validation set; "
                         + "set data.validation, e.g. {size: 0.05}");
             }
+        }
+    }
+
+    /** What cannot go with a model on features: an input transform (the classifier has its own), pixel analyses. */
+    private static void checkFeatures(ExperimentSpec spec, SourceMap src) {
+        if (spec.data().preprocess().transform() != PreprocessSpec.InputTransformKind.NONE) {
+            throw new SpecError(src.value("/data/preprocess/transform"), "data.preprocess.transform applies to the "
+                    + "model's input, which with data.features is the classifier's features; remove it (the "
+                    + "classifier's SavedModel applies its own transform to the images)");
+        }
+        if (spec.analyses().secondMoment() || spec.analyses().graying()) {
+            throw new SpecError(src.value("/analyses"), "analyses read the images' pixels, but with data.features the "
+                    + "model sees a classifier's features; remove them or drop data.features");
         }
     }
 

@@ -71,7 +71,9 @@ public final class RunContext implements AutoCloseable {
         this.tracker = tracker;
         this.progress = progress;
         this.stopSignal = stopSignal;
-        this.preprocessing = new Preprocessing(plan.resolved().spec().data().preprocess());
+        // On a classifier's features the model sees continuous vectors: no levels, no dequantisation.
+        this.preprocessing = plan.resolved().spec().data().features() != null ? Preprocessing.continuous()
+                : new Preprocessing(plan.resolved().spec().data().preprocess());
     }
 
     public StopSignal stopSignal() {

@@ -34,6 +34,7 @@ public final class ModelGraph {
     private final List<Op> stepUpdates;
     private final List<Bound> bounds;
     private final boolean likelihoodNormalized;
+    private final List<Operand<TFloat32>> latents;
 
     /**
      * A scalar that must stay finite and within {@code [-limit, limit]} while training; the
@@ -54,6 +55,7 @@ public final class ModelGraph {
         this.stepUpdates = List.copyOf(b.stepUpdates);
         this.bounds = List.copyOf(b.bounds);
         this.likelihoodNormalized = b.likelihoodNormalized;
+        this.latents = List.copyOf(b.latents);
     }
 
     public static Builder builder() {
@@ -114,6 +116,14 @@ public final class ModelGraph {
         return likelihoodNormalized;
     }
 
+    /**
+     * A flow's latents z = f(x) of the fed images, one tensor [batch, h, w, c] per level (the
+     * factored-out parts, then the top), for the latent figure; empty for other models.
+     */
+    public List<Operand<TFloat32>> latents() {
+        return latents;
+    }
+
     /** The same graph with a different output for one quantity (the framework adjusts outputs). */
     public ModelGraph withOutput(Quantity quantity, Operand<TFloat32> perExample) {
         Builder b = copy();
@@ -139,6 +149,7 @@ public final class ModelGraph {
         b.stepUpdates.addAll(stepUpdates);
         b.bounds.addAll(bounds);
         b.likelihoodNormalized = likelihoodNormalized;
+        b.latents.addAll(latents);
         return b;
     }
 
@@ -152,6 +163,7 @@ public final class ModelGraph {
         private final List<Op> stepUpdates = new ArrayList<>();
         private final List<Bound> bounds = new ArrayList<>();
         private boolean likelihoodNormalized = true;
+        private final List<Operand<TFloat32>> latents = new ArrayList<>();
 
         public Builder loss(Operand<TFloat32> loss) {
             this.loss = loss;
@@ -201,6 +213,12 @@ public final class ModelGraph {
         /** Declares the {@code LOG_LIKELIHOOD} output unnormalised (see {@link ModelGraph#likelihoodNormalized()}). */
         public Builder unnormalizedLikelihood() {
             likelihoodNormalized = false;
+            return this;
+        }
+
+        /** A flow's latents per level (see {@link ModelGraph#latents()}). */
+        public Builder latents(List<Operand<TFloat32>> perLevel) {
+            latents.addAll(perLevel);
             return this;
         }
 

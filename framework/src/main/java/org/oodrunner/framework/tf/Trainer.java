@@ -145,6 +145,9 @@ public final class Trainer {
         private final int normAt;
         private final int[] boundAt;
         private long savedAt = -1;
+        /** {@link TrainingListener#evaluationEvery()}; the step of the latest such evaluation in this call. */
+        private final long probeEvery;
+        private long probedAt = -1;
 
         Run(TrainingData data, Checkpoints checkpoints, BooleanSupplier stopRequested, TrainingListener listener) {
             this.data = data;
@@ -170,6 +173,7 @@ public final class Trainer {
                 logged.add(model.bounds().get(i).value());
             }
             model.trainingMetrics().forEach((name, op) -> metricAt.put(name, logged.add(op)));
+            this.probeEvery = listener.evaluationEvery();
         }
 
         TrainingOutcome execute() {
@@ -217,6 +221,11 @@ public final class Trainer {
                     Batch batch = batches.next();
                     if (fresh && s == 0) {
                         if (!model.initOps().isEmpty()) initialise(batch);
+                        // The starting point of the curves, before the checkpoint of step 0 so it counts the rows.
+                        if (probeEvery > 0) {
+                            listener.onEvaluation(0);
+                            probedAt = 0;
+                        }
                         save(state, false, 0);
                     }
                     long done = s + 1;
@@ -230,10 +239,15 @@ public final class Trainer {
                     }
                     boolean evaluate = validator != null && (done % evalEvery == 0 || done == total);
                     boolean periodic = spec.checkpointEvery() > 0 && done % spec.checkpointEvery() == 0;
+                    boolean probe = probeEvery > 0 && done % probeEvery == 0 && done < total;
                     boolean stop = stopRequested.getAsBoolean();
-                    if (!evaluate && !periodic && !stop) continue;
+                    if (!evaluate && !periodic && !stop && !probe) continue;
 
                     state = state.atStep(done, lastMetrics);
+                    if (probe) {
+                        listener.onEvaluation(done);
+                        probedAt = done;
+                    }
                     if (evaluate) {
                         state = validate(state);
                         if (early != null && state.evaluationsSinceBest() >= early.patience()) {
@@ -342,6 +356,8 @@ public final class Trainer {
                             + "of step {}", state.bestStep(), state.step());
                 }
             }
+            // The end's evaluation, unless this step's periodic one already ran; logged before the final checkpoint.
+            if (probeEvery > 0 && probedAt != state.step()) listener.onEvaluation(state.step());
             save(state, keepsBest() && state.bestStep() == state.step(), state.step());
             return new TrainingOutcome(state, status, resumedFrom);
         }

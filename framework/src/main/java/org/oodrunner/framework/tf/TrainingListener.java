@@ -12,4 +12,18 @@ public interface TrainingListener {
      * or a classifier's {@code cross_entropy} (with {@code accuracy} and {@code ece}), or {@code loss}.
      */
     default void onValidation(long step, Map<String, Double> metrics) {}
+
+    /** Steps between calls of {@link #onEvaluation}; 0: never. */
+    default long evaluationEvery() {
+        return 0;
+    }
+
+    /**
+     * Called at step 0 of a fresh run (after the data-dependent initialisation), every
+     * {@link #evaluationEvery()} steps (before that step's validation and
+     * checkpoint, so a checkpoint counts what it logs) and once with the weights training ends
+     * with (after the best ones are restored, before the final checkpoint), never twice for
+     * one step: the place for evaluations made while training ({@code eval.every}).
+     */
+    default void onEvaluation(long step) {}
 }

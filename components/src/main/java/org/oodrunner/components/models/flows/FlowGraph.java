@@ -15,7 +15,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * What every flow offers the framework, from its {@link MultiScaleFlow}: log p(x) and its two
- * parts per example, the loss (mean bits/dim), the data-dependent initialisation and a sampler.
+ * parts per example, the loss (mean bits/dim), the data-dependent initialisation, a sampler and
+ * the latents per level (for the latent figure).
  */
 public final class FlowGraph {
     /** The quantities every flow provides. */
@@ -36,7 +37,8 @@ public final class FlowGraph {
                 .output(Quantity.LOG_LIKELIHOOD, logLikelihood)
                 .output(Quantity.LATENT_TERM, latent)
                 .output(Quantity.VOLUME_TERM, volume)
-                .trainingMetric("bits_per_dim", loss);
+                .trainingMetric("bits_per_dim", loss)
+                .latents(z.latents());
 
         Ops initScope = tf.withSubScope("init");
         DataInit init = new DataInit();

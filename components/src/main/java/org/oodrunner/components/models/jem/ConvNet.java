@@ -40,9 +40,14 @@ final class ConvNet implements Network {
     }
 
     @Override
-    public Operand<TFloat32> logits(Ops tf, Operand<TFloat32> images) {
+    public Operand<TFloat32> features(Ops tf, Operand<TFloat32> images) {
         Operand<TFloat32> h = images;
         for (Conv c : convs) h = LeakyRelu.apply(tf, c.apply(tf, h), leak);
-        return output.apply(tf, tf.reshape(h, tf.constant(new long[] {-1, features})));
+        return tf.reshape(h, tf.constant(new long[] {-1, features}));
+    }
+
+    @Override
+    public Operand<TFloat32> head(Ops tf, Operand<TFloat32> features) {
+        return output.apply(tf, features);
     }
 }

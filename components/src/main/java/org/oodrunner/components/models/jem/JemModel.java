@@ -76,7 +76,9 @@ public final class JemModel implements Model {
         Operand<TFloat32> evalInput = params.evalInputNoise() && inputNoise > 0
                 ? withNoise(eval, g.images(), inputNoise, StepSeeds.fixed(eval, g.evaluationSeeds()))
                 : g.images();
-        Operand<TFloat32> logits = eval.withName("logits").identity(f.logits(eval, evalInput));
+        // Named, so a flow on features (data.features, output jem/eval/features) can read them from the export.
+        Operand<TFloat32> features = eval.withName("features").identity(f.features(eval, evalInput));
+        Operand<TFloat32> logits = eval.withName("logits").identity(f.head(eval, features));
         Operand<TFloat32> logPx = eval.withName("unnormalized_log_px").identity(logSumExp(eval, logits));
 
         StepSeeds stepSeeds = sampling || inputNoise > 0 ? new StepSeeds(tf.withSubScope("step_seeds"), seeds) : null;

@@ -11,7 +11,15 @@ import org.tensorflow.types.TFloat32;
  * applied any number of times (training data, every SGLD step, evaluation), always with them.
  */
 interface Network {
-    Operand<TFloat32> logits(Ops tf, Operand<TFloat32> images);
+    /** The penultimate layer, [batch, D]: what the last linear layer maps to the logits. */
+    Operand<TFloat32> features(Ops tf, Operand<TFloat32> images);
+
+    /** The last linear layer: features [batch, D] to logits [batch, classes]. */
+    Operand<TFloat32> head(Ops tf, Operand<TFloat32> features);
+
+    default Operand<TFloat32> logits(Ops tf, Operand<TFloat32> images) {
+        return head(tf, features(tf, images));
+    }
 
     /** The network the parameters describe, its variables created in {@code tf}'s scope. */
     static Network create(Ops tf, GraphContext g, NetworkParams p) {

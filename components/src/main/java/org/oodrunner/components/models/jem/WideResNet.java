@@ -48,14 +48,19 @@ final class WideResNet implements Network {
     }
 
     @Override
-    public Operand<TFloat32> logits(Ops tf, Operand<TFloat32> images) {
+    public Operand<TFloat32> head(Ops tf, Operand<TFloat32> features) {
+        return output.apply(tf, features);
+    }
+
+    @Override
+    public Operand<TFloat32> features(Ops tf, Operand<TFloat32> images) {
         Operand<TFloat32> h = stem.apply(tf, images);
         for (Block b : blocks) {
             Operand<TFloat32> r = b.first().apply(tf, act(tf, h));
             r = b.second().apply(tf, act(tf, r));
             h = tf.math.add(r, b.shortcut() == null ? h : b.shortcut().apply(tf, h));
         }
-        return output.apply(tf, Network.globalMeanPool(tf, act(tf, h)));
+        return Network.globalMeanPool(tf, act(tf, h));
     }
 
     private Operand<TFloat32> act(Ops tf, Operand<TFloat32> x) {

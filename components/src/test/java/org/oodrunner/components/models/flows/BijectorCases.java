@@ -65,6 +65,9 @@ final class BijectorCases {
                 (t, s) -> affine(t, s, MaskType.CHECKERBOARD, 1, channelBottleneck, ScaleFunction.TANH)));
         cases.add(new Case("affine coupling, convnet with dense bottleneck",
                 (t, s) -> affine(t, s, MaskType.CHANNEL, 0, denseBottleneck, ScaleFunction.SIGMOID)));
+        StNetParams mlp = new StNetParams(StNetType.MLP, 8, 1, 1, null, BottleneckType.CHANNELS);
+        cases.add(new Case("affine coupling, mlp per pixel",
+                (t, s) -> affine(t, s, MaskType.CHANNEL, 1, mlp, ScaleFunction.TANH)));
         cases.add(new Case("glow step chain", (t, s) -> new Chain(t.tf(), List.of(
                 new ActNorm(t.tf().withSubScope("a"), t.parameters(), t.init(), s, 1f),
                 new LuInvertibleConv(t.tf().withSubScope("w"), t.parameters(), s, 13),

@@ -6,6 +6,7 @@ import org.oodrunner.framework.data.LoadRequest;
 import org.oodrunner.framework.data.Selection;
 import org.oodrunner.framework.data.transform.ImagePipeline;
 import org.oodrunner.framework.errors.RunFailedException;
+import org.oodrunner.framework.run.FeatureSets;
 import org.oodrunner.framework.run.PlannedDataset;
 import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
@@ -40,7 +41,9 @@ public final class DataStage implements Stage {
                     split.validation().size(), train.size());
         }
         ctx.setTrainSet(train);
-        LOG.info("batches are converted to floats by the {} kernel", ctx.preprocessing().kernel());
+        if (!ctx.preprocessing().isContinuous()) {
+            LOG.info("batches are converted to floats by the {} kernel", ctx.preprocessing().kernel());
+        }
         for (PlannedDataset d : ctx.plan().evaluationSets()) {
             ImageSet set = load(d, pipeline, seed);
             if (!set.shape().equals(train.shape())) {
@@ -48,6 +51,17 @@ public final class DataStage implements Stage {
                         + train.shape() + "; preprocess both to one shape");
             }
             ctx.evaluationSets().put(d.label(), set);
+        }
+        if (ctx.spec().data().features() != null) toFeatures(ctx);
+    }
+
+    /** Every set replaced by a classifier's features of it (data.features), computed once and cached in the run. */
+    private static void toFeatures(RunContext ctx) {
+        try (FeatureSets features = new FeatureSets(ctx.spec().data().features(), ctx.spec().data().preprocess(),
+                ctx.spec().eval().batchSize(), ctx.dir())) {
+            ctx.setTrainSet(features.features(ctx.trainSet()));
+            ctx.validationSet().ifPresent(v -> ctx.setValidationSet(features.features(v)));
+            ctx.evaluationSets().replaceAll((label, set) -> features.features(set));
         }
     }
 

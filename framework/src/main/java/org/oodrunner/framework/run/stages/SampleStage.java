@@ -40,6 +40,10 @@ public final class SampleStage implements Stage {
         Optional<Sampler> sampler = ctx.modelGraph().sampler();
         SampleSpec spec = ctx.spec().samples();
         if (sampler.isEmpty() || spec.count() == 0 || spec.temperatures().isEmpty()) return;
+        if (ctx.preprocessing().isContinuous()) {
+            LOG.info("samples not saved: the model draws feature vectors (data.features), not images");
+            return;
+        }
         GraphContext g = ctx.graph();
         ImageShape shape = g.shape();
         if (!ImageGrid.supports(shape)) {

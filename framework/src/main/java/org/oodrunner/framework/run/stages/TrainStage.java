@@ -5,6 +5,7 @@ import java.util.Map;
 import org.oodrunner.framework.errors.RunInterruptedException;
 import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.run.TrainingEvaluation;
 import org.oodrunner.framework.tf.Checkpoints;
 import org.oodrunner.framework.tf.Trainer;
 import org.oodrunner.framework.tf.TrainerState;
@@ -14,8 +15,9 @@ import org.oodrunner.framework.tf.TrainingOutcome;
 
 /**
  * Trains the model, resuming from the run's latest checkpoint when an earlier attempt left one;
- * logs training metrics ({@code train/...}) and validation metrics ({@code validation/...}) with
- * their step, and records how training ended in {@code run.json}.
+ * logs training metrics ({@code train/...}), validation metrics ({@code validation/...}) and, with
+ * {@code eval.every}, the test and OOD sets' scores ({@code eval/...}, {@link TrainingEvaluation})
+ * with their step, and records how training ended in {@code run.json}.
  */
 public final class TrainStage implements Stage {
     @Override
@@ -33,6 +35,7 @@ public final class TrainStage implements Stage {
         TrainingData data = new TrainingData(ctx.trainSet(), ctx.validationSet().orElse(null), ctx.preprocessing(),
                 ctx.spec().seed(), ctx.spec().eval().batchSize());
         announce(ctx, from, total);
+        TrainingEvaluation during = TrainingEvaluation.of(ctx).orElse(null);
         ctx.progress().start(from == 0 ? "train" : "train (resumed at step " + from + ")", total - from);
         TrainingOutcome outcome;
         try {
@@ -46,6 +49,16 @@ public final class TrainStage implements Stage {
                 @Override
                 public void onValidation(long step, Map<String, Double> metrics) {
                     metrics.forEach((k, v) -> ctx.tracker().logMetric("validation/" + k, v, step));
+                }
+
+                @Override
+                public long evaluationEvery() {
+                    return during == null ? 0 : during.every();
+                }
+
+                @Override
+                public void onEvaluation(long step) {
+                    during.evaluate(step);
                 }
             });
         } finally {

@@ -11,4 +11,14 @@ public record DataSpec(
         @Param(doc = "preprocessing applied identically to every set of the run", value = "{}")
         PreprocessSpec preprocess,
         @Param(doc = "a validation set held out of the training set (for train.eval_every and early stopping); "
-                + "null: none", value = "null") ValidationSpec validation) {}
+                + "null: none", value = "null") ValidationSpec validation,
+        @Param(doc = "model a trained classifier's features of every set instead of its pixels (vectors [1, 1, D], "
+                + "continuous: no dequantisation, bits/dim is -log2 p / D); null: pixels", value = "null")
+        FeaturesSpec features) {
+
+    /** The fields of the first version of this record; {@code features} takes its default. */
+    public DataSpec(DatasetRef train, DatasetRef test, List<DatasetRef> ood, PreprocessSpec preprocess,
+            ValidationSpec validation) {
+        this(train, test, ood, preprocess, validation, null);
+    }
+}

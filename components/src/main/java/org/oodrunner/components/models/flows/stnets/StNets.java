@@ -1,6 +1,7 @@
 package org.oodrunner.components.models.flows.stnets;
 
 import org.oodrunner.framework.data.ImageShape;
+import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.tf.Initializers;
 import org.oodrunner.framework.tf.Parameters;
 import org.tensorflow.op.Ops;
@@ -19,6 +20,13 @@ public final class StNets {
         return switch (p.type()) {
             case RESNET -> new ResNet(tf, parameters, init, p, input, hiddenChannels, outChannels);
             case CONVNET -> new ConvNet(tf, parameters, init, p, input, hiddenChannels, outChannels);
+            case MLP -> {
+                if (p.bottleneck() != null) {
+                    throw new RunFailedException("st_net.bottleneck is not supported by the mlp s/t network "
+                            + "(it has no feature map to squeeze); remove it or use resnet or convnet");
+                }
+                yield new Mlp(tf, parameters, init, input, hiddenChannels, p.blocks(), outChannels);
+            }
         };
     }
 }
