@@ -67,7 +67,11 @@ class LauncherTest {
     static Launched launch(Map<String, String> env, String... args) throws IOException {
         Path launcher = Path.of("..", "bin", "runner").toAbsolutePath().normalize();
         assertTrue(Files.isExecutable(launcher), launcher + " is missing");
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        // Through perl, which restores SIGINT's default action and execs the launcher (same pid): a test JVM
+        // started in the background by a non-interactive shell inherits SIGINT ignored, and a JVM that starts
+        // with it ignored never handles it, which would test the shell that started Maven, not the launcher.
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
+                launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Path javaBin = Path.of(System.getProperty("java.home"), "bin");
