@@ -24,11 +24,13 @@ public final class FreeSpace {
     public static String shortfall(Path dir, long needed, String what) {
         long free = usable(dir);
         if (free < 0 || needed <= 0 || free >= needed) return null;
-        return what + " needs about " + mib(needed) + " but only " + mib(free) + " is free on the device of " + dir
+        return what + " needs about " + size(needed) + " but only " + size(free) + " is free on the device of " + dir
                 + ": it will probably fail; free some space (a run resumes from its last checkpoint)";
     }
 
-    public static String mib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    /** A size in KiB below one MiB, else in MiB. */
+    public static String size(long bytes) {
+        return bytes < 1 << 20 ? String.format(java.util.Locale.ROOT, "%d KiB", (bytes + 1023) / 1024)
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 }
