@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -125,6 +128,10 @@ class ShippedSpecsRunTest {
                 "samples.count=2"));
         for (int i = 0; i < first.spec().data().ood().size(); i++) sets.add("data.ood[" + i + "].limit=16");
         if (first.spec().data().validation() != null) sets.add("data.validation.size=8");
+        JsonNode features = first.effective().path("data").path("features");
+        if (features.hasNonNull("run")) sets.add("data.features.run=" + tinyRunOf(features.path("run").asText()));
+        // A classifier whose features another spec reads keeps its network (the reader names their dimension).
+        if (featureSources().contains(first.spec().name())) return sets;
         SMALLER.forEach((path, value) -> {
             if (points.stream().allMatch(p -> has(p.effective().path("model"), path))) sets.add("model." + path + "=" + value);
         });
@@ -138,6 +145,35 @@ class ShippedSpecsRunTest {
             }
         }
         return sets;
+    }
+
+    /**
+     * The tiny run of the shipped spec whose run directory a spec's {@code data.features.run}
+     * names ({@code runs/<name>-<hash>}, the spec file being {@code <name>.yaml}). Specs run in
+     * file-name order, so the classifier must sort before its reader, as the shipped ones do.
+     */
+    private static Path tinyRunOf(String shippedRun) {
+        String dirName = Path.of(shippedRun).getFileName().toString();
+        Path source = EXPERIMENTS.resolve(dirName.substring(0, dirName.lastIndexOf('-')) + ".yaml");
+        ResolvedSpec s = load(source, tinyBudget(source)).get(0);
+        return dir.resolve("runs").resolve(s.spec().name() + "-" + s.hash()).toAbsolutePath();
+    }
+
+    /** Names of the shipped specs whose runs other shipped specs read features from. */
+    private static Set<String> featureSources() {
+        Set<String> names = new HashSet<>();
+        try (Stream<Path> s = Files.list(EXPERIMENTS)) {
+            for (Path spec : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                JsonNode run = load(spec, List.of()).get(0).effective().path("data").path("features").path("run");
+                if (run.isTextual()) {
+                    String dirName = Path.of(run.asText()).getFileName().toString();
+                    names.add(dirName.substring(0, dirName.lastIndexOf('-')));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
     }
 
     private static boolean has(JsonNode model, String path) {
