@@ -56,6 +56,7 @@ class TrainingEvaluationRunTest {
                   train: {dataset: fashion_mnist, split: train}
                   test: {dataset: fashion_mnist, split: test, classes: [1, 2, 3, 4, 5, 6, 7, 8, 9], label: not_zeros}
                   ood: [{dataset: fashion_mnist, split: test, classes: [0], label: zeros}]
+                  validation: {size: 16}
                 model: {type: gaussian}
                 train:
                   steps: 24

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * training). Scorers that train auxiliary models (likelihood ratio, WAIC) are left out: each
  * evaluation would train them again.
  *
- * <p>With {@code eval.every_limit}, each set (and the training set a scorer prepares on) is a
+ * <p>With {@code eval.every_limit}, each set (and the training and validation sets a scorer prepares on) is a
  * fixed subset drawn once from the run's seed, so every evaluation sees the same examples with
  * the same dequantisation noise ({@link EvaluationNoise}) and successive values differ only
  * because the weights did. No bootstrap intervals: the final scoring has them.
@@ -49,6 +49,7 @@ public final class TrainingEvaluation {
     private final List<PlannedScorer> scorers = new ArrayList<>();
     private final Map<String, ImageSet> sets = new LinkedHashMap<>();
     private final ImageSet trainingSet;
+    private final Optional<ImageSet> validationSet;
     private final Set<Quantity> needed = new LinkedHashSet<>();
     private final boolean bitsPerDim;
     private final ScoreComparison comparison;
@@ -77,6 +78,7 @@ public final class TrainingEvaluation {
         if (bitsPerDim) needed.add(Quantity.LOG_LIKELIHOOD);
         ctx.evaluationSets().forEach((label, set) -> sets.put(label, Subsets.limit(set, eval.everyLimit(), seed)));
         trainingSet = Subsets.limit(ctx.trainSet(), eval.everyLimit(), seed);
+        validationSet = ctx.validationSet().map(v -> Subsets.limit(v, eval.everyLimit(), seed));
         Map<String, Metric> metrics = new LinkedHashMap<>();
         for (PlannedMetric m : ctx.plan().metrics()) metrics.put(m.name(), m.metric());
         comparison = new ScoreComparison(metrics, null);
@@ -178,6 +180,11 @@ public final class TrainingEvaluation {
         @Override
         public ImageSet trainingSet() {
             return trainingSet;
+        }
+
+        @Override
+        public Optional<ImageSet> validationSet() {
+            return validationSet;
         }
 
         @Override
