@@ -28,6 +28,8 @@ final class GridWait {
     private static final Duration POLL = Duration.ofSeconds(2);
     /** Polls in a row with no task of the grid in Slurm's queue before the waiter completes the grid itself. */
     private static final int GONE_POLLS = 5;
+    /** How long a task that has completed the grid may take to leave Slurm's queue. */
+    private static final Duration TASK_EXIT_LIMIT = Duration.ofMinutes(2);
 
     private GridWait() {}
 
@@ -56,7 +58,29 @@ final class GridWait {
             }
             sleep();
         }
+        awaitTasksLeaveQueue(grid, slurm, out);
         return printTable(grid, out);
+    }
+
+    /**
+     * The task that completes the grid is still in Slurm's queue while its JVM and batch script
+     * exit: wait for the grid's tasks to leave it, so that a caller that goes on (a script, a
+     * test, another submission) finds nothing of the grid running. Bounded: a task that does not
+     * leave is named, not waited for forever.
+     */
+    private static void awaitTasksLeaveQueue(RunFiles grid, SlurmCommands slurm, PrintWriter out) {
+        List<String> jobs = GridStatus.slurmJobs(grid);
+        if (jobs.isEmpty()) return;
+        long deadline = System.nanoTime() + TASK_EXIT_LIMIT.toNanos();
+        Map<String, String> queue = slurm.queued(jobs);
+        while (!queue.isEmpty() && System.nanoTime() < deadline) {
+            sleep();
+            queue = slurm.queued(jobs);
+        }
+        if (!queue.isEmpty()) {
+            out.println("the grid has ended, but Slurm still lists " + String.join(", ", queue.keySet()) + " after "
+                    + TASK_EXIT_LIMIT.toSeconds() + " s; see `squeue`");
+        }
     }
 
     /** Prints the grid's summary table and its unfinished points; returns how many did not finish. */
