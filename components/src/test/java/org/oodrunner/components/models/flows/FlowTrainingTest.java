@@ -96,10 +96,16 @@ class FlowTrainingTest {
         var grads = tf.gradients(loss, variables);
         Variable<TFloat32> beta1Power = tf.variable(tf.constant(0.9f));
         Variable<TFloat32> beta2Power = tf.variable(tf.constant(0.999f));
+        // Variables are updated in place: no update may start before every gradient is computed,
+        // or a gradient reads half-updated weights and the steps depend on thread timing (as the
+        // framework's TrainStep orders them).
+        List<Op> gradients = new ArrayList<>();
+        for (int i = 0; i < variables.size(); i++) gradients.add(tf.identity(grads.dy(i)));
+        Ops ordered = tf.withControlDependencies(gradients);
         List<Op> updates = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
             Variable<TFloat32> v = variables.get(i);
-            updates.add(tf.train.applyAdam(v, tf.variable(tf.zerosLike(v)), tf.variable(tf.zerosLike(v)), beta1Power,
+            updates.add(ordered.train.applyAdam(v, tf.variable(tf.zerosLike(v)), tf.variable(tf.zerosLike(v)), beta1Power,
                     beta2Power, tf.constant(lr), tf.constant(0.9f), tf.constant(0.999f), tf.constant(1e-8f), grads.dy(i)));
         }
         Ops after = tf.withControlDependencies(updates);
