@@ -1,6 +1,7 @@
 package org.oodrunner.framework.component;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.ImageShape;
 import org.oodrunner.framework.data.LoadRequest;
@@ -19,6 +20,14 @@ public interface DatasetSource {
 
     /** Number of classes of the labels, or 0 when the data has none. */
     int numClasses();
+
+    /**
+     * How many examples {@code split} holds, where that is fixed without reading files (so
+     * {@code runner validate} can check a {@code range:}); empty where only loading tells.
+     */
+    default OptionalInt size(String split) {
+        return OptionalInt.empty();
+    }
 
     /**
      * Loads the examples of one split that {@code request} selects, each prepared by its

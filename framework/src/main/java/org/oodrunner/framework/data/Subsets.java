@@ -2,6 +2,7 @@ package org.oodrunner.framework.data;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Class filters and random subsets ({@code limit}), drawn reproducibly from the run's seed. */
@@ -45,6 +46,13 @@ public final class Subsets {
             if (y >= 0 && y < keep.length && keep[y]) out[k++] = i;
         }
         return Arrays.copyOf(out, k);
+    }
+
+    /** Those of {@code indices} whose label is in {@code classes} (all of them when classes is null). */
+    public static int[] withClasses(int[] labels, int[] indices, List<Integer> classes) {
+        if (classes == null) return indices;
+        Set<Integer> keep = Set.copyOf(classes);
+        return Arrays.stream(indices).filter(i -> keep.contains(labels[i])).toArray();
     }
 
     /**

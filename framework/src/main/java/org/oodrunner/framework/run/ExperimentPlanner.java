@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.oodrunner.framework.component.ComponentContext;
 import org.oodrunner.framework.component.ComponentRegistry;
@@ -210,6 +211,38 @@ public final class ExperimentPlanner {
         }
     }
 
+    /** {@code range: [start, end]}: two bounds, 0 <= start < end, and end within the split where its size is known. */
+    private static void checkRange(DatasetRef ref, DatasetSource source, String split, String pointer, SourceMap src) {
+        String at = pointer + "/range";
+        if (ref.range() == null) {
+            if (ref.order() != null) {
+                throw new SpecError(src.value(pointer + "/order"), "`order:` says what `range:` counts in, but this "
+                        + "reference has no range; add `range: [start, end]` or remove `order:`");
+            }
+            return;
+        }
+        List<Integer> range = ref.range();
+        if (range.size() != 2) {
+            throw new SpecError(src.value(at), "range has " + range.size() + " number(s); write it as [start, end] "
+                    + "(examples start..end-1 of the split), e.g. [0, 8000]");
+        }
+        int start = range.get(0);
+        int end = range.get(1);
+        if (start < 0) {
+            throw new SpecError(src.value(at + "/0"), "range starts at " + start + "; the first example is 0, so give a "
+                    + "start of 0 or more");
+        }
+        if (end <= start) {
+            throw new SpecError(src.value(at + "/1"), "range [" + start + ", " + end + "] is empty: its end is exclusive "
+                    + "and must be greater than its start; give an end above " + start);
+        }
+        OptionalInt size = source.size(split);
+        if (size.isPresent() && end > size.getAsInt()) {
+            throw new SpecError(src.value(at + "/1"), "range [" + start + ", " + end + "] ends past " + ref.dataset() + "/"
+                    + split + ", which has " + size.getAsInt() + " examples; give an end of at most " + size.getAsInt());
+        }
+    }
+
     private PlannedDataset dataset(DatasetRef ref, String pointer, SourceMap src, ComponentContext ctx) {
         DatasetSource source;
         try {
@@ -237,6 +270,7 @@ public final class ExperimentPlanner {
                 }
             }
         }
+        checkRange(ref, source, split, pointer, src);
         String label = ref.label() != null ? ref.label()
                 : ref.dataset() + "/" + split + (ref.classes() == null ? "" : ref.classes().toString().replace(" ", ""));
         return new PlannedDataset(ref, source, split, label, pointer);

@@ -90,8 +90,15 @@ public final class SpecJson {
                     classes = new ArrayList<>();
                     for (JsonNode cl : node.get("classes")) classes.add(cl.asInt());
                 }
+                List<Integer> range = null;
+                if (node.hasNonNull("range")) {
+                    range = new ArrayList<>();
+                    for (JsonNode bound : node.get("range")) range.add(bound.asInt());
+                }
                 return new DatasetRef(node.path("dataset").asText(null),
                         node.hasNonNull("split") ? node.get("split").asText() : null,
+                        range,
+                        node.hasNonNull("order") ? MAPPER.convertValue(node.get("order"), DatasetRef.Order.class) : null,
                         node.hasNonNull("limit") ? node.get("limit").asDouble() : null,
                         classes,
                         node.hasNonNull("label") ? node.get("label").asText() : null,

@@ -1,6 +1,7 @@
 package org.oodrunner.framework.testing;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.oodrunner.framework.component.ComponentModule;
 import org.oodrunner.framework.component.DatasetSource;
@@ -66,6 +67,12 @@ public final class ToyComponents extends ComponentModule {
         @Override
         public int numClasses() {
             return 2;
+        }
+
+        /** Known for the training split only: the test split's size is told by loading, as a folder's is. */
+        @Override
+        public OptionalInt size(String split) {
+            return split.equals("train") ? OptionalInt.of(p.size()) : OptionalInt.empty();
         }
 
         @Override

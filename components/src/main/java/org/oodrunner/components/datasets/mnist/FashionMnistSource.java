@@ -3,6 +3,7 @@ package org.oodrunner.components.datasets.mnist;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.oodrunner.components.datasets.idx.IdxImageSplit;
 import org.oodrunner.components.datasets.idx.IdxLocations;
 import org.oodrunner.framework.component.DatasetSource;
@@ -42,6 +43,11 @@ public final class FashionMnistSource implements DatasetSource {
     @Override
     public int numClasses() {
         return 10;
+    }
+
+    @Override
+    public OptionalInt size(String split) {
+        return OptionalInt.of(split.equals("train") ? 60_000 : 10_000);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.oodrunner.components.datasets.idx.IdxImageSplit;
 import org.oodrunner.components.datasets.idx.IdxLocations;
 import org.oodrunner.framework.component.DatasetSource;
@@ -44,6 +45,11 @@ public final class MnistSource implements DatasetSource {
     @Override
     public int numClasses() {
         return 10;
+    }
+
+    @Override
+    public OptionalInt size(String split) {
+        return OptionalInt.of(split.equals("train") ? 60_000 : 10_000);
     }
 
     @Override

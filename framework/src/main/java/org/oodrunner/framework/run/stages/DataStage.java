@@ -1,15 +1,20 @@
 package org.oodrunner.framework.run.stages;
 
+import java.util.List;
 import org.oodrunner.framework.data.Holdout;
 import org.oodrunner.framework.data.ImageSet;
 import org.oodrunner.framework.data.LoadRequest;
 import org.oodrunner.framework.data.Selection;
+import org.oodrunner.framework.data.SplitRange;
 import org.oodrunner.framework.data.transform.ImagePipeline;
 import org.oodrunner.framework.errors.RunFailedException;
 import org.oodrunner.framework.run.FeatureSets;
 import org.oodrunner.framework.run.PlannedDataset;
 import org.oodrunner.framework.run.RunContext;
 import org.oodrunner.framework.run.Stage;
+import org.oodrunner.framework.spec.SourceMap;
+import org.oodrunner.framework.spec.SpecError;
+import org.oodrunner.framework.spec.model.DatasetRef;
 import org.oodrunner.framework.spec.model.ValidationSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +36,8 @@ public final class DataStage implements Stage {
     public void run(RunContext ctx) {
         long seed = ctx.spec().seed();
         ImagePipeline pipeline = ImagePipeline.of(ctx.spec().data().preprocess());
-        ImageSet train = load(ctx.plan().train(), pipeline, seed);
+        SourceMap src = ctx.plan().resolved().sources();
+        ImageSet train = load(ctx.plan().train(), pipeline, seed, src);
         ValidationSpec validation = ctx.spec().data().validation();
         if (validation != null) {
             Holdout.Split split = Holdout.split(train, validation.size(), seed);
@@ -45,7 +51,7 @@ public final class DataStage implements Stage {
             LOG.info("batches are converted to floats by the {} kernel", ctx.preprocessing().kernel());
         }
         for (PlannedDataset d : ctx.plan().evaluationSets()) {
-            ImageSet set = load(d, pipeline, seed);
+            ImageSet set = load(d, pipeline, seed, src);
             if (!set.shape().equals(train.shape())) {
                 throw new RunFailedException(d.label() + " has images of " + set.shape() + " but the model trains on "
                         + train.shape() + "; preprocess both to one shape");
@@ -65,12 +71,22 @@ public final class DataStage implements Stage {
         }
     }
 
-    private static ImageSet load(PlannedDataset d, ImagePipeline pipeline, long seed) {
+    private static ImageSet load(PlannedDataset d, ImagePipeline pipeline, long seed, SourceMap src) {
         String name = d.ref().dataset() + "/" + d.split();
-        Selection selection = new Selection(d.ref().classes(), d.ref().limit(), seed, name);
-        ImageSet set = d.source().load(d.split(), new LoadRequest(name, pipeline, selection));
+        List<Integer> range = d.ref().range();
+        SplitRange slice = range == null ? null
+                : new SplitRange(range.get(0), range.get(1), d.ref().order() == DatasetRef.Order.SHUFFLED);
+        Selection selection = new Selection(d.ref().classes(), d.ref().limit(), slice, seed, name);
+        ImageSet set;
+        try {
+            set = d.source().load(d.split(), new LoadRequest(name, pipeline, selection));
+        } catch (SplitRange.BeyondSplit e) {
+            // Only loading told this split's size: point at the range in the spec all the same.
+            throw new SpecError(src.value(d.pointer() + "/range/1"), "range [" + slice.start() + ", " + slice.end()
+                    + "] ends past " + name + ", which has " + e.size() + " examples; give an end of at most " + e.size(), e);
+        }
         if (set.size() == 0) {
-            throw new RunFailedException(d.label() + " is empty after class filter and limit");
+            throw new RunFailedException(d.label() + " is empty after range, class filter and limit");
         }
         LOG.info("{}: {} images of {}", d.label(), set.size(), set.shape());
         return set.renamed(d.label());

@@ -210,6 +210,15 @@ public final class SpecSchema {
         }
         if (kind == ComponentKind.DATASET) {
             ordered.putObject("split").put("type", "string").put("description", "which split; default: the dataset's first");
+            ObjectNode range = ordered.putObject("range");
+            range.putArray("type").add("array").add("null");
+            range.putObject("items").put("type", "integer");
+            range.put("description", "[start, end]: only examples start..end-1 of the split (in the order `order` "
+                    + "names), before classes and limit; e.g. a training and a test part of one split");
+            ObjectNode order = ordered.putObject("order");
+            order.putArray("enum").add("file").add("shuffled").addNull();
+            order.put("description", "the order `range` counts in: file (as stored; default) or shuffled (with the "
+                    + "run's seed, the same for every reference to the split in a run, so ranges stay disjoint)");
             ObjectNode limit = ordered.putObject("limit");
             limit.putArray("type").add("number").add("null");
             limit.put("exclusiveMinimum", 0);
