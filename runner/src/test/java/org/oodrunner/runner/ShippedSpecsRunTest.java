@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.oodrunner.framework.Injectors;
 import org.oodrunner.framework.run.RunSettings;
 import org.oodrunner.framework.spec.ResolvedSpec;
 import org.oodrunner.framework.spec.SpecLoader;
+import org.oodrunner.framework.spec.model.DatasetRef;
 
 /**
  * Every spec in {@code experiments/} runs end to end through {@code runner run}, as shipped, at
@@ -43,6 +45,8 @@ class ShippedSpecsRunTest {
     private static final Path EXPERIMENTS = Path.of("../experiments");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration HANG_GUARD = Duration.ofMinutes(10);
+    /** Examples of the tiny MNIST and Fashion-MNIST test files and MNIST train file: what shipped ranges are scaled to. */
+    private static final int TINY_SPLIT = 24;
 
     /** Model parameters shrunk wherever a model has them, by their spec path below {@code model}. */
     private static final Map<String, String> SMALLER = new LinkedHashMap<>();
@@ -74,7 +78,7 @@ class ShippedSpecsRunTest {
     @BeforeAll
     static void writeData() throws IOException {
         Path data = dir.resolve("data");
-        IdxFixtures.writeTinyMnistFamily(data, 48, 24);
+        IdxFixtures.writeTinyMnistFamily(data, 48, TINY_SPLIT);
         CifarFixtures.writeCifar10(data, 10);
         CifarFixtures.writeCifar100(data, 10, 24);
         int[] labels = new int[24];
@@ -127,6 +131,7 @@ class ShippedSpecsRunTest {
                 "samples.temperatures=[1.0]",
                 "samples.count=2"));
         for (int i = 0; i < first.spec().data().ood().size(); i++) sets.add("data.ood[" + i + "].limit=16");
+        sets.addAll(tinyRanges(first));
         if (first.spec().data().validation() != null) sets.add("data.validation.size=8");
         JsonNode features = first.effective().path("data").path("features");
         if (features.hasNonNull("run")) sets.add("data.features.run=" + tinyRunOf(features.path("run").asText()));
@@ -144,6 +149,30 @@ class ShippedSpecsRunTest {
                 sets.add("model." + path + "=[" + String.join(", ", small) + "]");
             }
         }
+        return sets;
+    }
+
+    /**
+     * Ranges of a split scaled down to the {@link #TINY_SPLIT} examples of its tiny file,
+     * proportionally to the largest end among the spec's ranges of that split, so parts that
+     * were disjoint stay disjoint and none is empty.
+     */
+    private static List<String> tinyRanges(ResolvedSpec spec) {
+        Map<String, DatasetRef> refs = new LinkedHashMap<>();
+        refs.put("data.train", spec.spec().data().train());
+        refs.put("data.test", spec.spec().data().test());
+        for (int i = 0; i < spec.spec().data().ood().size(); i++) refs.put("data.ood[" + i + "]", spec.spec().data().ood().get(i));
+        Map<String, Integer> extent = new HashMap<>();
+        refs.values().stream().filter(r -> r.range() != null)
+                .forEach(r -> extent.merge(r.dataset() + "/" + r.split(), r.range().get(1), Math::max));
+        List<String> sets = new ArrayList<>();
+        refs.forEach((path, r) -> {
+            if (r.range() == null) return;
+            double scale = (double) TINY_SPLIT / extent.get(r.dataset() + "/" + r.split());
+            int start = (int) Math.round(r.range().get(0) * scale);
+            int end = Math.max(start + 1, (int) Math.round(r.range().get(1) * scale));
+            sets.add(path + ".range=[" + start + ", " + end + "]");
+        });
         return sets;
     }
 
