@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Which examples of a split a run uses: a slice of the split ({@code range}), then a class
- * filter, then a random subset, all fixed by the run's seed. Sources apply it before decoding pixels, so a small subset of a large set of
- * image files costs only the files it keeps.
+ * filter, then a random subset, all fixed by the run's seed. Sources apply it before decoding
+ * pixels, so a small subset of a large set of image files costs only the files it keeps.
  *
  * @param classes null: every class; otherwise only these labels
  * @param limit null: all; below 1: a fraction; otherwise a count

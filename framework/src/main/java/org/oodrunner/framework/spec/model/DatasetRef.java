@@ -37,12 +37,6 @@ public record DatasetRef(String dataset, String split, List<Integer> range, Orde
         range = range == null ? null : List.copyOf(range);
     }
 
-    /** A reference to a whole split (the fields of the first version of this record). */
-    public DatasetRef(String dataset, String split, Double limit, List<Integer> classes, String label,
-            Map<String, Object> params) {
-        this(dataset, split, null, null, limit, classes, label, params);
-    }
-
     @Override
     public ComponentKind kind() {
         return ComponentKind.DATASET;
