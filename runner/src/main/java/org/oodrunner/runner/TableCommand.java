@@ -3,6 +3,7 @@ package org.oodrunner.runner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.oodrunner.framework.report.CurvesMarkdown;
 import org.oodrunner.framework.report.ResultsMarkdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,12 +28,22 @@ final class TableCommand implements Callable<Integer> {
             description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
 
+    @Option(names = "--curves", description = "also print detection over training (the runs' eval.every histories): "
+            + "a row per evaluation step, bits/dim per set and each scorer's --curve-metric, as the mean and sample sd "
+            + "over the runs given (name the seeds of one configuration)")
+    boolean curves;
+
+    @Option(names = "--curve-metric", paramLabel = "METRIC", defaultValue = "auroc",
+            description = "the detection metric of --curves (default: ${DEFAULT-VALUE})")
+    String curveMetric;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
         command.commandLine().getOut().print(ResultsMarkdown.render(runs));
+        if (curves) command.commandLine().getOut().print(CurvesMarkdown.render(runs, curveMetric));
         command.commandLine().getOut().flush();
         return 0;
     }

@@ -57,6 +57,63 @@ class TableCommandTest {
     }
 
     @Test
+    void curvesAreTheMeanAndSampleSdOverTheRunsAtEveryEvaluationStep() throws IOException {
+        Path store = work.resolve("runs");
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (int seed : new int[] {0, 1}) {
+            Path spec = work.resolve("curved" + seed + ".yaml");
+            Files.writeString(spec, TinyData.spec("curved" + seed, "table", 4, "")
+                    .replace("seed: 0", "seed: " + seed).replace("eval: {batch_size: 32}", "eval: {batch_size: 32, every: 2}"));
+            Cli run = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            dirs.add(LocalStore.only(store, "curved" + seed + "-"));
+        }
+        Cli table = Cli.run("table", dirs.get(0).toString(), dirs.get(1).toString(), "--curves");
+        assertEquals(0, table.exitCode(), table.err());
+        String md = table.out();
+        assertTrue(md.contains("#### Detection over training (mean ± sample sd over 2 runs)"), md);
+        assertTrue(md.contains("| step | fashion_mnist/test bits/dim | mnist/test bits/dim | log_likelihood/mnist/test auroc |"), md);
+        for (int step : new int[] {0, 2, 4}) {
+            String row = "| " + step + " | " + cell(dirs, "eval/fashion_mnist/test/bits_per_dim", step) + " | "
+                    + cell(dirs, "eval/mnist/test/bits_per_dim", step) + " | "
+                    + cell(dirs, "eval/log_likelihood/mnist/test/auroc", step) + " |";
+            assertTrue(md.contains(row), row + " in\n" + md);
+        }
+    }
+
+    /** The expected cell, computed here from metrics.jsonl: mean and sample sd of the two runs' values at a step. */
+    private static String cell(List<Path> dirs, String key, int step) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        double[] v = new double[dirs.size()];
+        for (int i = 0; i < dirs.size(); i++) {
+            v[i] = Double.NaN;
+            for (String line : Files.readAllLines(dirs.get(i).resolve("metrics.jsonl"))) {
+                JsonNode n = json.readTree(line);
+                if (n.path("key").asText().equals(key) && n.path("step").asInt() == step) v[i] = n.path("value").asDouble();
+            }
+            assertFalse(Double.isNaN(v[i]), key + " at step " + step + " in " + dirs.get(i));
+        }
+        double mean = (v[0] + v[1]) / 2;
+        double sd = Math.abs(v[0] - v[1]) / Math.sqrt(2);
+        return String.format(Locale.ROOT, "%.3f ± %.3f", mean, sd);
+    }
+
+    @Test
+    void aRunWithoutEvaluationsOverTrainingIsOneClearLine() throws IOException {
+        Path spec = work.resolve("flat.yaml");
+        Files.writeString(spec, TinyData.spec("flat", "table", 2, ""));
+        Path store = work.resolve("runs");
+        Cli run = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Path dir = LocalStore.only(store, "flat-");
+        Cli table = Cli.run("table", dir.toString(), "--curves");
+        assertEquals(2, table.exitCode());
+        assertFalse(table.printedStackTrace(), table.err());
+        assertEquals(List.of("error: " + dir + " has no evaluations over training: run its spec with eval.every: N "
+                + "(e.g. --set eval.every=500) to log them"), table.err().lines().toList());
+    }
+
+    @Test
     void aDirectoryWithoutResultsIsOneClearLine() {
         Cli table = Cli.run("table", work.toString());
         assertEquals(2, table.exitCode());
