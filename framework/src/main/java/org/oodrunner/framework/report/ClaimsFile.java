@@ -1,7 +1,11 @@
 package org.oodrunner.framework.report;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,18 +13,21 @@ import org.oodrunner.framework.spec.SpecError;
 import org.oodrunner.framework.spec.Suggestions;
 import org.oodrunner.framework.spec.node.ListNode;
 import org.oodrunner.framework.spec.node.MapNode;
+import org.oodrunner.framework.spec.node.Nodes;
 import org.oodrunner.framework.spec.node.ScalarNode;
 import org.oodrunner.framework.spec.node.SpecNode;
 import org.oodrunner.framework.spec.yaml.YamlSpecReader;
 
 /**
  * Reads a claims file (YAML): a list of claims, or a mapping with {@code claims:} holding it. Each
- * claim has {@code claim}, {@code paper}, {@code section}, and either {@code runs} with
- * {@code value}, {@code holds_if} and {@code command}, or no runs (not run here) and usually a
+ * claim has {@code claim}, {@code paper}, {@code section}, and either {@code runs} (optionally
+ * narrowed by {@code where}: grid axis values) with {@code value}, {@code holds_if} and {@code command}, or no runs (not run here) and usually a
  * {@code note} saying why. Every problem is one line at the file's line and column.
  */
 final class ClaimsFile {
-    static final Set<String> KEYS = Set.of("claim", "paper", "runs", "value", "holds_if", "command", "section", "note");
+    static final Set<String> KEYS = Set.of("claim", "paper", "runs", "where", "value", "holds_if", "command", "section", "note");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClaimsFile() {}
 
@@ -63,9 +70,10 @@ final class ClaimsFile {
         String note = text(map, "note", false);
         List<Claim.Written<String>> runs = runs(map);
         if (runs.isEmpty()) {
-            return new Claim(claim, paper, runs, null, null, text(map, "command", false), section, note, map.position());
+            return new Claim(claim, paper, runs, Map.of(), null, null, text(map, "command", false), section, note, map.position());
         }
-        return new Claim(claim, paper, runs, value(map), holdsIf(map), text(map, "command", true), section, note, map.position());
+        return new Claim(claim, paper, runs, where(map), value(map), holdsIf(map), text(map, "command", true), section, note,
+                map.position());
     }
 
     private static String text(MapNode map, String key, boolean required) {
@@ -96,6 +104,18 @@ final class ClaimsFile {
             }
             out.add(new Claim.Written<>(s.asString(), s.position()));
         }
+        return out;
+    }
+
+    private static Map<String, JsonNode> where(MapNode map) {
+        SpecNode v = map.get("where");
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (v == null) return out;
+        if (!(v instanceof MapNode m)) {
+            throw new SpecError(v.position(), "'where' must be a mapping of grid axes to values (e.g. {model.mask: cyclic}), "
+                    + "not " + v.kindName());
+        }
+        m.entries().forEach((axis, value) -> out.put(axis, AxisValues.normal(JSON.valueToTree(Nodes.toPlain(value)))));
         return out;
     }
 

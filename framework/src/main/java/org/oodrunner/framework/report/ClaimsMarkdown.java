@@ -41,12 +41,20 @@ public final class ClaimsMarkdown {
         List<FinishedRun> runs = new ArrayList<>();
         for (Claim.Written<String> dir : c.runs()) {
             try {
-                for (Path p : RunDirectories.expand(store.resolve(dir.value()))) runs.add(FinishedRun.read(p));
+                for (Path p : RunDirectories.expand(store.resolve(dir.value()))) {
+                    FinishedRun run = FinishedRun.read(p);
+                    if (AxisValues.match(run, c.where())) runs.add(run);
+                }
             } catch (SpecError e) {
                 throw e;
             } catch (BadInputException e) {
                 throw new SpecError(dir.position(), "claim '" + c.claim() + "': " + e.getMessage());
             }
+        }
+        if (runs.isEmpty() && !c.runs().isEmpty()) {
+            throw new SpecError(c.runs().get(0).position(), "claim '" + c.claim() + "': no run of " + c.runs().stream()
+                    .map(Claim.Written::value).collect(Collectors.joining(", ")) + " has the grid axes " + c.where()
+                    + "; check 'where' against the axes in the runs' results.json (run.axes)");
         }
         if (runs.isEmpty()) return new Measured(c, runs, List.of());
         List<SeedGroups.Group> groups;

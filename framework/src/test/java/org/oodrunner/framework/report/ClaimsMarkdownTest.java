@@ -126,6 +126,33 @@ class ClaimsMarkdownTest {
     }
 
     @Test
+    void whereTakesOneExperimentsSeedsOutOfAGridOverMoreAxes() throws IOException {
+        StoredRuns runs = new StoredRuns(store);
+        List<Path> points = new java.util.ArrayList<>();
+        for (int seed = 0; seed < 2; seed++) {
+            for (double lr : new double[] {0.01, 0.1}) {
+                Path p = runs.run("wide", "dddddddddd" + seed + (lr < 0.05 ? "a" : "b"), seed, lr, 1, 4.0, 3.0,
+                        lr < 0.05 ? 0.3 + seed / 10.0 : 0.8 + seed / 10.0, 1.0);
+                StoredRuns.addAxis(p, "train.optimizer.lr", lr);
+                points.add(p);
+            }
+        }
+        runs.grid("wide", "eeeeeeeeeeee", points);
+        String text = INVERSION.replace("tiny-grid-cccccccccccc", "wide-grid-eeeeeeeeeeee")
+                .replace("    value:", "    where: {train.optimizer.lr: 0.1}\n    value:");
+        String md = ClaimsMarkdown.render(claims(text), store);
+        // lr 0.1: AUROC 0.8 and 0.9 (seeds 0 and 1), mean 0.85, sd sqrt(0.005) = 0.071.
+        assertTrue(md.contains("| 0.850 ± 0.071 (2 seeds) [0.800, 0.900] | no (0/2 seeds) |"), md);
+        Path none = claims(text.replace("lr: 0.1}", "lr: 0.5}"));
+        SpecError e = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(none, store));
+        assertEquals(none + ":4:12: claim 'The likelihood prefers MNIST': no run of wide-grid-eeeeeeeeeeee has the grid axes "
+                + "{train.optimizer.lr=0.5}; check 'where' against the axes in the runs' results.json (run.axes)", e.getMessage());
+        SpecError mixed = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(claims(INVERSION.replace(
+                "tiny-grid-cccccccccccc", "wide-grid-eeeeeeeeeeee")), store));
+        assertTrue(mixed.getMessage().contains("its runs are not the seeds of one experiment"), mixed.getMessage());
+    }
+
+    @Test
     void runsOfDifferentExperimentsAreNotOneClaim() throws IOException {
         Path file = claims(INVERSION.replace("[tiny-grid-cccccccccccc]", "[tiny-grid-cccccccccccc, tiny-bbbbbbbbbbb0]"));
         SpecError e = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(file, store));

@@ -85,6 +85,20 @@ final class StoredRuns {
         d.putObject("bits_per_dim").put("n", 10000).put("mean", bpd).put("std", 0.5);
     }
 
+    /** Adds a grid axis to a run's results.json and run.json, as a grid over that axis would have written it. */
+    static void addAxis(Path run, String axis, double value) {
+        for (String file : List.of("results.json", "run.json")) {
+            try {
+                ObjectNode json = (ObjectNode) JSON.readTree(run.resolve(file).toFile());
+                ObjectNode axes = (ObjectNode) (file.equals("run.json") ? json.path("axes") : json.path("run").path("axes"));
+                axes.put(axis, value);
+                write(run.resolve(file), json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** A grid's record listing {@code points} (run directories in this store) in the given order. */
     Path grid(String name, String hash, List<Path> points) {
         Path dir = store.resolve(name + "-grid-" + hash);
