@@ -21,7 +21,8 @@ import org.oodrunner.framework.spec.yaml.YamlSpecReader;
 /**
  * Reads a claims file (YAML): a list of claims, or a mapping with {@code claims:} holding it. Each
  * claim has {@code claim}, {@code paper}, {@code section}, and either {@code runs} (optionally
- * narrowed by {@code where}: grid axis values) with {@code value}, {@code holds_if} and {@code command}, or no runs (not run here) and usually a
+ * narrowed by {@code where}: grid axis values) with {@code value} and {@code holds_if} ({@code command}
+ * defaults to the command the runs recorded), or no runs (not run here) and usually a
  * {@code note} saying why. Every problem is one line at the file's line and column.
  */
 final class ClaimsFile {
@@ -72,7 +73,7 @@ final class ClaimsFile {
         if (runs.isEmpty()) {
             return new Claim(claim, paper, runs, Map.of(), null, null, text(map, "command", false), section, note, map.position());
         }
-        return new Claim(claim, paper, runs, where(map), value(map), holdsIf(map), text(map, "command", true), section, note,
+        return new Claim(claim, paper, runs, where(map), value(map), holdsIf(map), text(map, "command", false), section, note,
                 map.position());
     }
 
@@ -80,8 +81,7 @@ final class ClaimsFile {
         SpecNode v = map.get(key);
         if (v == null || v instanceof ScalarNode s && s.isNull()) {
             if (required) {
-                throw new SpecError(map.position(), "a claim needs '" + key + "'" + (key.equals("command") || key.equals("value")
-                        ? " when it names runs" : ""));
+                throw new SpecError(map.position(), "a claim needs '" + key + "'");
             }
             return null;
         }

@@ -11,7 +11,8 @@ import org.oodrunner.framework.spec.SpecError;
  * The "Paper vs here" table, generated from a claims file ({@link ClaimsFile}) and the runs it
  * names: per claim the paper's number, ours as mean ± sample sd over the seeds with [min, max],
  * whether the paper's direction holds in every seed, in none or only in some (the spread then
- * crosses the threshold), the command and a link to the section with the details. Below it,
+ * crosses the threshold), the command (as the claim gives it, else as the runs recorded it) and a
+ * link to the section with the details. Below it,
  * every seed's value with its run, commit and date, so each number can be traced.
  */
 public final class ClaimsMarkdown {
@@ -84,7 +85,9 @@ public final class ClaimsMarkdown {
     private static List<String> row(Measured m) {
         Claim c = m.claim();
         String details = "[details](" + c.section() + ")" + (c.note() == null ? "" : "; " + c.note());
-        String command = c.command() == null ? "" : "`" + c.command() + "`";
+        String command = c.command() != null ? "`" + c.command() + "`" : m.runs().stream()
+                .map(r -> r.run().path("provenance").path("command").asText(""))
+                .filter(x -> !x.isEmpty()).distinct().map(x -> "`" + x + "`").collect(Collectors.joining("; "));
         if (m.values().isEmpty()) {
             return List.of(c.claim(), c.paper(), c.note() == null ? "not run here" : c.note(), "not run here", command,
                     "[details](" + c.section() + ")");

@@ -67,7 +67,6 @@ class ClaimsMarkdownTest {
                     runs: [tiny-aaaaaaaaaaa0, tiny-aaaaaaaaaaa1, tiny-aaaaaaaaaaa2]
                     value: {difference: [/datasets/fashion_mnist~1test/bits_per_dim/mean, /datasets/mnist~1test/bits_per_dim/mean]}
                     holds_if: "> 0"
-                    command: runner run tiny.yaml
                     section: "#bits"
                   - claim: The likelihood detects MNIST well
                     paper: none
@@ -85,10 +84,10 @@ class ClaimsMarkdownTest {
         assertTrue(md.contains("| The likelihood prefers MNIST (< 0.5) | Nalisnick et al. 2019, Fig. 1: lower bits/dim on "
                 + "the OOD set | " + spread(0.40, 0.46, 0.61) + " | mixed (2/3 seeds): the spread crosses 0.5 | "
                 + "`runner run tiny.yaml --set 'grid.seed=[0,1,2]'` | [details](#tiny) |"), md);
-        // 4.10 - 3.00, 4.30 - 3.50, 4.20 - 3.10: 1.1, 0.8, 1.1 (by hand: mean 1.000, sd sqrt(0.06 / 2) = 0.173).
+        // Without a command in the claim, the command the runs recorded. 4.10 - 3.00, 4.30 - 3.50, 4.20 - 3.10: 1.1, 0.8, 1.1 (by hand: mean 1.000, sd sqrt(0.06 / 2) = 0.173).
         assertEquals("1.000 ± 0.173 (3 seeds) [0.800, 1.100]", spread(1.1, 0.8, 1.1));
         assertTrue(md.contains("| MNIST has fewer bits/dim (> 0) | Nalisnick et al. 2019, Table 1 | " + spread(1.1, 0.8, 1.1)
-                + " | yes (3/3 seeds) |"), md);
+                + " | yes (3/3 seeds) | `runner run experiments/tiny.yaml --set 'grid.seed=[0,1,2]'` | [details](#bits) |"), md);
         assertTrue(md.contains("| The likelihood detects MNIST well (> 0.9) | none | " + spread(0.40, 0.46, 0.61)
                 + " | no (0/3 seeds) |"), md);
         assertTrue(md.contains("| Glow prefers SVHN | Nalisnick et al. 2019: 3.39 vs 2.39 bits/dim | needs CIFAR-10/SVHN and a "
