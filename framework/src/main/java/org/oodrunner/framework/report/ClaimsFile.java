@@ -165,7 +165,7 @@ final class ClaimsFile {
         Threshold t = v instanceof ScalarNode s && s.isString() ? Threshold.parse(s.asString()) : null;
         if (t == null) {
             throw new SpecError(v.position(), "holds_if must be a comparison with a number, e.g. \"< 0.5\", \"> 0.9\", "
-                    + "\">= 0\" (quoted), not " + (v instanceof ScalarNode s ? "'" + s.asString() + "'" : v.kindName()));
+                    + "\">= 0\", \"== 0\" (quoted), not " + (v instanceof ScalarNode s ? "'" + s.asString() + "'" : v.kindName()));
         }
         return t;
     }

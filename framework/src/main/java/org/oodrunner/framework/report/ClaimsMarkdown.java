@@ -105,6 +105,7 @@ public final class ClaimsMarkdown {
         String count = holding + "/" + n + (n == 1 ? " seed" : " seeds");
         if (holding == n) return "yes (" + count + ")";
         if (holding == 0) return "no (" + count + ")";
+        if (m.claim().holdsIf().operator().equals("==")) return "mixed (" + count + ")";
         return "mixed (" + count + "): the spread crosses " + m.claim().holdsIf().number();
     }
 

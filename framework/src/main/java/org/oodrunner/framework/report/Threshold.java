@@ -3,9 +3,12 @@ package org.oodrunner.framework.report;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A claim's direction, as {@code holds_if} writes it: {@code "< 0.5"}, {@code ">= 0.9"}, {@code "> 0"}. */
+/**
+ * A claim's direction, as {@code holds_if} writes it: {@code "< 0.5"}, {@code ">= 0.9"}, {@code "> 0"};
+ * {@code "== 0"} for exact values such as the difference of two signs.
+ */
 record Threshold(String operator, double value) {
-    private static final Pattern FORM = Pattern.compile("\\s*(<=|>=|<|>)\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*");
+    private static final Pattern FORM = Pattern.compile("\\s*(<=|>=|==|<|>)\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*");
 
     /** The threshold written as text, or null when the text is not of the form {@code OP NUMBER}. */
     static Threshold parse(String text) {
@@ -19,6 +22,7 @@ record Threshold(String operator, double value) {
             case "<=" -> v <= value;
             case ">" -> v > value;
             case ">=" -> v >= value;
+            case "==" -> v == value;
             default -> throw new IllegalStateException(operator);
         };
     }

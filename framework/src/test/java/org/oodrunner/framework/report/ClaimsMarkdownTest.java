@@ -75,6 +75,12 @@ class ClaimsMarkdownTest {
                     holds_if: "> 0.9"
                     command: runner run tiny.yaml
                     section: "#tiny"
+                  - claim: MNIST is never told apart at 95% TPR
+                    paper: none
+                    runs: [tiny-grid-cccccccccccc]
+                    value: /metrics/log_likelihood/mnist~1test/fpr_at_95_tpr
+                    holds_if: "== 1"
+                    section: "#tiny"
                   - claim: Glow prefers SVHN
                     paper: "Nalisnick et al. 2019: 3.39 vs 2.39 bits/dim"
                     section: "#cifar"
@@ -90,6 +96,9 @@ class ClaimsMarkdownTest {
                 + " | yes (3/3 seeds) | `runner run experiments/tiny.yaml --set 'grid.seed=[0,1,2]'` | [details](#bits) |"), md);
         assertTrue(md.contains("| The likelihood detects MNIST well (> 0.9) | none | " + spread(0.40, 0.46, 0.61)
                 + " | no (0/3 seeds) |"), md);
+        // FPR@95 1.00, 0.90, 0.95: exactly 1 in one seed.
+        assertTrue(md.contains("| MNIST is never told apart at 95% TPR (== 1) | none | " + spread(1.00, 0.90, 0.95)
+                + " | mixed (1/3 seeds) |"), md);
         assertTrue(md.contains("| Glow prefers SVHN | Nalisnick et al. 2019: 3.39 vs 2.39 bits/dim | needs CIFAR-10/SVHN and a "
                 + "GPU; spec experiments/cifar_vs_svhn.yaml | not run here |  | [details](#cifar) |"), md);
         assertTrue(md.contains("sample standard deviation over seeds (divided by n - 1)"), md);
@@ -113,8 +122,8 @@ class ClaimsMarkdownTest {
     void badClaimsAreOneLineAtTheirPlace() throws IOException {
         Path bad = claims(INVERSION.replace("\"< 0.5\"", "about half"));
         SpecError e = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(bad, store));
-        assertEquals(bad + ":6:15: holds_if must be a comparison with a number, e.g. \"< 0.5\", \"> 0.9\", \">= 0\" (quoted), "
-                + "not 'about half'", e.getMessage());
+        assertEquals(bad + ":6:15: holds_if must be a comparison with a number, e.g. \"< 0.5\", \"> 0.9\", \">= 0\", \"== 0\" "
+                + "(quoted), not 'about half'", e.getMessage());
         Path typo = claims(INVERSION.replace("holds_if:", "hold_if:"));
         e = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(typo, store));
         assertEquals(typo + ":6:5: unknown key 'hold_if' in a claim; did you mean 'holds_if'?", e.getMessage());
