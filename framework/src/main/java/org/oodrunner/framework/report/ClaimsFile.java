@@ -71,7 +71,9 @@ final class ClaimsFile {
         String note = text(map, "note", false);
         List<Claim.Written<String>> runs = runs(map);
         if (runs.isEmpty()) {
-            return new Claim(claim, paper, runs, Map.of(), null, null, text(map, "command", false), section, note, map.position());
+            // Not run here: what is written is still checked, so filling in the runs later is all that is left.
+            return new Claim(claim, paper, runs, where(map), map.has("value") ? value(map) : null,
+                    map.has("holds_if") ? holdsIf(map) : null, text(map, "command", false), section, note, map.position());
         }
         return new Claim(claim, paper, runs, where(map), value(map), holdsIf(map), text(map, "command", false), section, note,
                 map.position());

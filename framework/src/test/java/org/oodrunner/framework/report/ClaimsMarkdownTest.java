@@ -177,4 +177,15 @@ class ClaimsMarkdownTest {
                 + " is not a directory: give a run directory (<out>/<name>-<hash>) or a grid directory "
                 + "(<out>/<name>-grid-<hash>)", e.getMessage());
     }
+
+    @Test
+    void theShippedClaimsFileReads() {
+        List<Claim> claims = ClaimsFile.read(Path.of("../docs/claims.yaml"));
+        assertTrue(claims.size() >= 15, "claims: " + claims.size());
+        for (Claim c : claims) {
+            assertTrue(c.section().startsWith("#"), c.claim());
+            assertTrue(!c.runs().isEmpty() || c.note() != null, c.claim() + " is not run here and says nothing of why");
+            assertTrue(c.runs().isEmpty() || c.value() != null && c.holdsIf() != null, c.claim());
+        }
+    }
 }
