@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     "--seeds: runs whose specs differ only in seed (and runtime, tracking) form a group; each value is given as "
             + "mean ± sample sd [min, max] over the group's seeds, with the per-seed values below.",
     "--claims FILE: the \"Paper vs here\" table of a claims file (YAML: claim, paper, runs, value, holds_if, command, "
-            + "section, note; see docs/architecture.md).",
+            + "section, note, where; docs/claims.yaml is one; docs/architecture.md describes them).",
     "Paste the output into documents instead of typing numbers."})
 final class TableCommand implements Callable<Integer> {
     /** The formats the tables can be printed in. */

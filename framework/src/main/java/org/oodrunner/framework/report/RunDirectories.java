@@ -15,7 +15,7 @@ import org.oodrunner.framework.errors.BadInputException;
  * with {@code kind: grid}), which stands for its points' runs in point order (they live beside
  * it, in the same store). Every run must have finished.
  */
-public final class RunDirectories {
+final class RunDirectories {
     private RunDirectories() {}
 
     /** The finished runs the directories stand for, in order; a run named twice is refused. */
