@@ -67,7 +67,8 @@ public final class ClaimsMarkdown {
         if (groups.size() > 1) {
             throw new SpecError(c.runs().get(0).position(), "claim '" + c.claim() + "': its runs are not the seeds of one "
                     + "experiment (their specs differ in more than seed, runtime and tracking): " + groups.stream()
-                    .map(SeedGroups.Group::name).collect(Collectors.joining("; ")) + "; name the runs of one of them");
+                    .map(SeedGroups.Group::name).collect(Collectors.joining("; ")) + "; name the runs of one of them, or pick "
+                    + "one by its grid axes with 'where'");
         }
         List<Double> values = new ArrayList<>();
         for (FinishedRun r : runs) {
