@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner compare EXPERIMENT}: a table of an experiment's runs, from MLflow. */
-@Command(name = "compare", description = "Table of an MLflow experiment's runs: the params that differ between them and "
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Table of an MLflow experiment's runs: the params that differ between them and "
         + "their result metrics.")
 final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "the MLflow experiment (a spec's tracking.experiment)")

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runner metrics --in SCORES --ood SCORES}: OOD metrics with bootstrap intervals for scores made elsewhere. */
-@Command(name = "metrics", description = {
+@Command(name = "metrics", mixinStandardHelpOptions = true, description = {
     "Compute OOD metrics, with bootstrap confidence intervals, from two score files (CSV or JSON lines).",
     "Higher scores mean more in-distribution; the in-distribution set is the positive class.",
     "CSV: a header row names the columns (or a single unnamed column); JSON lines: one object or number per line."})

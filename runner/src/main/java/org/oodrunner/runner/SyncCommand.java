@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner sync RUN_DIR...}: send runs of the local store to MLflow. */
-@Command(name = "sync", description = "Send runs from the local run store to an MLflow server: whatever it does not have yet "
+@Command(name = "sync", mixinStandardHelpOptions = true, description = "Send runs from the local run store to an MLflow server: whatever it does not have yet "
         + "(after an outage, or runs made without a server). Safe to repeat: nothing is sent twice. A grid's directory "
         + "brings its points along.")
 final class SyncCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runner ui}: a local MLflow UI over the run store. */
-@Command(name = "ui", description = "Start a local MLflow server (SQLite, in <out>/.mlflow) on a free loopback port, send it "
+@Command(name = "ui", mixinStandardHelpOptions = true, description = "Start a local MLflow server (SQLite, in <out>/.mlflow) on a free loopback port, send it "
         + "every run of the run store, and print its address. Runs until Ctrl-C.")
 final class UiCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",

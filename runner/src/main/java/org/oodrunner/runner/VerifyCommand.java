@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner verify RUN_DIR}: what of a run directory is intact. */
-@Command(name = "verify", description = "Check a run directory without changing it: run.json, the spec, metrics.jsonl, "
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Check a run directory without changing it: run.json, the spec, metrics.jsonl, "
         + "results.json and scores.csv parse; every checkpoint's and the SavedModel's files match their recorded sizes "
         + "and checksums. Exit 1 when something is damaged.")
 final class VerifyCommand implements Callable<Integer> {

@@ -1,9 +1,6 @@
 package org.oodrunner.framework.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,30 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.oodrunner.framework.errors.BadInputException;
 
 /**
  * Results tables in Markdown, generated from run directories alone (results.json and run.json),
  * so that numbers in documents are produced, not typed: where each run came from (commit,
  * command, machine, date), bits/dim per set, and every metric per scorer and OOD set with its
- * bootstrap interval. Runs appear in the order given.
+ * bootstrap interval. Runs appear in the order given; a grid's record stands for its points.
+ * {@link SeedsMarkdown} and {@link ClaimsMarkdown} aggregate the same runs over seeds.
  */
 public final class ResultsMarkdown {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ResultsMarkdown() {}
 
-    /** One finished run as the tables need it. */
-    private record Run(Path dir, JsonNode run, JsonNode results) {
-        String name() {
-            return results.path("run").path("name").asText(dir.getFileName().toString());
-        }
-    }
-
-    public static String render(List<Path> runDirs) {
-        if (runDirs.isEmpty()) throw new BadInputException("name at least one run directory");
-        List<Run> runs = new ArrayList<>();
-        for (Path dir : runDirs) runs.add(read(dir));
+    /** The tables of the runs in {@code dirs} (run directories, or grid records standing for their points). */
+    public static String render(List<Path> dirs) {
+        List<FinishedRun> runs = RunDirectories.read(dirs);
         StringBuilder b = new StringBuilder();
         provenance(runs, b);
         bitsPerDim(runs, b);
@@ -43,41 +30,39 @@ public final class ResultsMarkdown {
         return b.toString();
     }
 
-    private static Run read(Path dir) {
-        Path results = dir.resolve("results.json");
-        Path run = dir.resolve("run.json");
-        if (!Files.isRegularFile(results)) {
-            throw new BadInputException(dir + " has no results.json: give the directory of a finished run");
-        }
-        try {
-            return new Run(dir, Files.isRegularFile(run) ? JSON.readTree(run.toFile()) : JSON.createObjectNode(),
-                    JSON.readTree(results.toFile()));
-        } catch (IOException e) {
-            throw new BadInputException("cannot read " + results + " or " + run + ": " + e.getMessage());
-        }
-    }
-
-    private static void provenance(List<Run> runs, StringBuilder b) {
+    static void provenance(List<FinishedRun> runs, StringBuilder b) {
         List<List<String>> rows = new ArrayList<>();
-        for (Run r : runs) {
+        for (FinishedRun r : runs) {
             JsonNode p = r.run().path("provenance");
-            String commit = p.path("git_commit").asText("unknown");
-            String machine = p.path("cpu_model").asText(p.path("os").asText("unknown")) + ", "
-                    + p.path("cpus").asText("?") + " CPUs";
-            String features = p.path("cpu_vector_features").asText("");
-            if (!features.isEmpty()) machine += ", " + features;
-            String started = r.run().path("started").asText("");
-            rows.add(List.of(r.name() + " (`" + r.results().path("run").path("hash").asText() + "`)",
-                    "`" + (commit.length() > 12 && !commit.endsWith("-dirty") ? commit.substring(0, 12) : commit) + "`",
-                    p.has("command") ? "`" + p.path("command").asText() + "`" : "not recorded",
-                    machine, started.length() >= 10 ? started.substring(0, 10) : "unknown"));
+            rows.add(List.of(r.name() + " (`" + r.hash() + "`)", "`" + commit(r) + "`",
+                    p.has("command") ? "`" + p.path("command").asText() + "`" : "not recorded", machine(r), date(r)));
         }
         table(b, "Runs", List.of("run", "commit", "command", "machine", "date"), rows);
     }
 
-    private static void bitsPerDim(List<Run> runs, StringBuilder b) {
+    /** The commit the run was made at, shortened to 12 digits unless the tree was dirty. */
+    static String commit(FinishedRun r) {
+        String commit = r.run().path("provenance").path("git_commit").asText("unknown");
+        return commit.length() > 12 && !commit.endsWith("-dirty") ? commit.substring(0, 12) : commit;
+    }
+
+    /** CPU model, CPU count and vector features. */
+    static String machine(FinishedRun r) {
+        JsonNode p = r.run().path("provenance");
+        String machine = p.path("cpu_model").asText(p.path("os").asText("unknown")) + ", " + p.path("cpus").asText("?") + " CPUs";
+        String features = p.path("cpu_vector_features").asText("");
+        return features.isEmpty() ? machine : machine + ", " + features;
+    }
+
+    /** The day the run started (UTC). */
+    static String date(FinishedRun r) {
+        String started = r.run().path("started").asText("");
+        return started.length() >= 10 ? started.substring(0, 10) : "unknown";
+    }
+
+    private static void bitsPerDim(List<FinishedRun> runs, StringBuilder b) {
         List<List<String>> rows = new ArrayList<>();
-        for (Run r : runs) {
+        for (FinishedRun r : runs) {
             for (Iterator<Map.Entry<String, JsonNode>> it = r.results().path("datasets").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> d = it.next();
                 JsonNode bpd = d.getValue().path("bits_per_dim");
@@ -89,15 +74,15 @@ public final class ResultsMarkdown {
         if (!rows.isEmpty()) table(b, "Bits per dimension", List.of("run", "dataset", "role", "n", "bits/dim"), rows);
     }
 
-    private static void metrics(List<Run> runs, StringBuilder b) {
+    private static void metrics(List<FinishedRun> runs, StringBuilder b) {
         Set<String> names = new LinkedHashSet<>();
-        for (Run r : runs) {
+        for (FinishedRun r : runs) {
             r.results().path("metrics").forEach(scorer -> scorer.forEach(set -> set.fieldNames().forEachRemaining(names::add)));
         }
         List<String> header = new ArrayList<>(List.of("run", "scorer", "OOD set"));
         header.addAll(names);
         List<List<String>> rows = new ArrayList<>();
-        for (Run r : runs) {
+        for (FinishedRun r : runs) {
             JsonNode intervals = r.results().path("metric_intervals");
             for (Iterator<Map.Entry<String, JsonNode>> sc = r.results().path("metrics").fields(); sc.hasNext(); ) {
                 Map.Entry<String, JsonNode> scorer = sc.next();
@@ -128,18 +113,6 @@ public final class ResultsMarkdown {
     }
 
     private static void table(StringBuilder b, String title, List<String> header, List<List<String>> rows) {
-        b.append("#### ").append(title).append("\n\n");
-        row(b, header);
-        b.append('|');
-        for (int i = 0; i < header.size(); i++) b.append("---|");
-        b.append('\n');
-        for (List<String> r : rows) row(b, r);
-        b.append('\n');
-    }
-
-    private static void row(StringBuilder b, List<String> cells) {
-        b.append('|');
-        for (String c : cells) b.append(' ').append(c.replace("|", "\\|").replace("\n", " ")).append(" |");
-        b.append('\n');
+        MarkdownTable.append(b, title, header, rows);
     }
 }

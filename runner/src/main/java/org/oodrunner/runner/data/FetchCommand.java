@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runner data fetch NAME[/SPLIT]...}: download and verify the official files. */
-@Command(name = "fetch", description = {
+@Command(name = "fetch", mixinStandardHelpOptions = true, description = {
         "Download datasets' official files into the data root, verify their SHA-256, resume interrupted downloads.",
         "NAME fetches every split of a dataset; NAME/SPLIT only that split (e.g. mnist/train_first10k).",
         "Where a file cannot be downloaded, the error says which files to place in which folder."})

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code runner data list}: every dataset, where its files are and whether they verified. */
-@Command(name = "list", description = {
+@Command(name = "list", mixinStandardHelpOptions = true, description = {
         "Show every dataset: for each way of obtaining it, its splits, its folder and whether its files are there and",
         "match their published SHA-256 (verified results are remembered; changed files are hashed again)."})
 final class ListCommand implements Callable<Integer> {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,11 +115,94 @@ class TableCommandTest {
     }
 
     @Test
+    void aGridOverSeedsIsOneGroupAndFeedsTheClaimsTable() throws IOException {
+        Path store = work.resolve("runs");
+        Path gridSpec = work.resolve("seeds.yaml");
+        Files.writeString(gridSpec, TinyData.spec("seeds", "table", 4, "grid:\n  seed: [0, 1, 2]\n"));
+        Cli grid = Cli.run("run", gridSpec.toString(), "--out", store.toString(), "--data-root", data.toString(),
+                "--tracking-uri", "none");
+        assertEquals(0, grid.exitCode(), grid.err());
+        Path otherSpec = work.resolve("other.yaml");
+        Files.writeString(otherSpec, TinyData.spec("seeds", "table", 4, "").replace("lr: 0.01", "lr: 0.05"));
+        Cli other = Cli.run("run", otherSpec.toString(), "--out", store.toString(), "--data-root", data.toString(),
+                "--tracking-uri", "none");
+        assertEquals(0, other.exitCode(), other.err());
+        Path gridDir = LocalStore.only(store, "seeds-grid-");
+        List<String> pointDirs = new ArrayList<>();
+        LocalStore.runJson(gridDir).path("points").forEach(p -> pointDirs.add(p.path("dir").asText()));
+        Path otherDir;
+        try (var s = Files.list(store)) {
+            otherDir = s.filter(p -> p.getFileName().toString().startsWith("seeds-") && !p.equals(gridDir)
+                    && !pointDirs.contains(p.getFileName().toString())).findFirst().orElseThrow();
+        }
+
+        List<JsonNode> points = new ArrayList<>();
+        for (JsonNode p : LocalStore.runJson(gridDir).path("points")) {
+            points.add(new ObjectMapper().readTree(store.resolve(p.path("dir").asText()).resolve("results.json").toFile()));
+        }
+        assertEquals(3, points.size());
+        double[] auroc = points.stream().mapToDouble(r -> r.at("/metrics/log_likelihood/mnist~1test/auroc").asDouble()).toArray();
+        double[] bpd = points.stream().mapToDouble(r -> r.at("/datasets/mnist~1test/bits_per_dim/mean").asDouble()).toArray();
+
+        Cli table = Cli.run("table", gridDir.toString(), otherDir.toString(), "--seeds");
+        assertEquals(0, table.exitCode(), table.err());
+        String md = table.out();
+        assertTrue(md.contains("### seeds {train.optimizer.lr=0.01}: 3 seeds (0, 1, 2)"), md);
+        assertTrue(md.contains("### seeds {train.optimizer.lr=0.05}: 1 seed (0)"), md);
+        assertTrue(md.contains("| mnist/test | ood | 32 | " + spread(bpd) + " |"), md);
+        assertTrue(md.contains("| log_likelihood | mnist/test | " + spread(auroc) + " |"), md);
+        assertEquals(4, md.lines().filter(l -> l.startsWith("| seeds") && l.contains(" CPUs")).count(), md);
+
+        long holding = java.util.Arrays.stream(auroc).filter(a -> a < 0.5).count();
+        Path claims = work.resolve("claims.yaml");
+        Files.writeString(claims, """
+                claims:
+                  - claim: the likelihood prefers the digits
+                    paper: Nalisnick et al. 2019
+                    runs: [%s]
+                    value: /metrics/log_likelihood/mnist~1test/auroc
+                    holds_if: "< 0.5"
+                    command: runner run seeds.yaml
+                    section: "#seeds"
+                """.formatted(gridDir.getFileName()));
+        Cli rendered = Cli.run("table", "--claims", claims.toString(), "--store", store.toString());
+        assertEquals(0, rendered.exitCode(), rendered.err());
+        String verdict = holding == 3 ? "yes (3/3 seeds)" : holding == 0 ? "no (0/3 seeds)"
+                : "mixed (" + holding + "/3 seeds): the spread crosses 0.5";
+        String cell = spread(auroc);
+        assertTrue(rendered.out().contains("| " + cell.substring(0, cell.indexOf(" [")) + " (3 seeds) "
+                + cell.substring(cell.indexOf(" [") + 1) + " | " + verdict + " |"), rendered.out());
+    }
+
+    /** mean ± sample sd [min, max], computed here. */
+    private static String spread(double[] v) {
+        double mean = java.util.Arrays.stream(v).sum() / v.length;
+        double ss = java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum();
+        return String.format(Locale.ROOT, "%.3f ± %.3f [%.3f, %.3f]", mean, Math.sqrt(ss / (v.length - 1)),
+                java.util.Arrays.stream(v).min().orElseThrow(), java.util.Arrays.stream(v).max().orElseThrow());
+    }
+
+    @Test
+    void helpAndMisuseAreClear() {
+        Cli help = Cli.run("table", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().startsWith("Usage: runner table"), help.out());
+        Cli none = Cli.run("table");
+        assertEquals(2, none.exitCode());
+        assertEquals(List.of("error: name at least one run or grid directory, or a claims file with --claims FILE"),
+                none.err().lines().toList());
+        Cli both = Cli.run("table", "--claims", "c.yaml", work.toString());
+        assertEquals(List.of("error: --claims takes its runs from the claims file: leave out the run directories"),
+                both.err().lines().toList());
+    }
+
+    @Test
     void aDirectoryWithoutResultsIsOneClearLine() {
         Cli table = Cli.run("table", work.toString());
         assertEquals(2, table.exitCode());
         assertFalse(table.printedStackTrace(), table.err());
-        assertEquals(List.of("error: " + work + " has no results.json: give the directory of a finished run"),
+        assertEquals(List.of("error: " + work + " is neither a run directory (results.json) nor a grid's record (run.json "
+                + "with kind: grid): give <out>/<name>-<hash> or <out>/<name>-grid-<hash>"),
                 table.err().lines().toList());
     }
 }
