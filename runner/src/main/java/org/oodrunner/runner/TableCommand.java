@@ -40,6 +40,10 @@ final class TableCommand implements Callable<Integer> {
             + "and the per-seed values")
     boolean seeds;
 
+    @Option(names = "--varies", paramLabel = "PATH", description = "with --seeds: a spec setting that may also differ "
+            + "within a group (repeatable), e.g. data.features.run when each seed's flow reads its own seed's classifier")
+    List<String> varies = List.of();
+
     @Option(names = "--claims", paramLabel = "FILE", description = "print the \"Paper vs here\" table of this claims file (YAML)")
     Path claims;
 
@@ -77,7 +81,8 @@ final class TableCommand implements Callable<Integer> {
             if (runs.isEmpty()) {
                 throw new BadInputException("name at least one run or grid directory, or a claims file with --claims FILE");
             }
-            text = seeds ? SeedsMarkdown.render(runs) : ResultsMarkdown.render(runs);
+            if (!varies.isEmpty() && !seeds) throw new BadInputException("--varies goes with --seeds");
+            text = seeds ? SeedsMarkdown.render(runs, varies) : ResultsMarkdown.render(runs);
             if (curves) text += CurvesMarkdown.render(runs, curveMetric);
         }
         command.commandLine().getOut().print(text);

@@ -26,7 +26,8 @@ import org.oodrunner.framework.spec.yaml.YamlSpecReader;
  * {@code note} saying why. Every problem is one line at the file's line and column.
  */
 final class ClaimsFile {
-    static final Set<String> KEYS = Set.of("claim", "paper", "runs", "where", "value", "holds_if", "command", "section", "note");
+    static final Set<String> KEYS = Set.of("claim", "paper", "runs", "where", "value", "holds_if", "command", "section", "note",
+            "varies");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,10 +73,10 @@ final class ClaimsFile {
         List<Claim.Written<String>> runs = runs(map);
         if (runs.isEmpty()) {
             // Not run here: what is written is still checked, so filling in the runs later is all that is left.
-            return new Claim(claim, paper, runs, where(map), map.has("value") ? value(map) : null,
+            return new Claim(claim, paper, runs, where(map), varies(map), map.has("value") ? value(map) : null,
                     map.has("holds_if") ? holdsIf(map) : null, text(map, "command", false), section, note, map.position());
         }
-        return new Claim(claim, paper, runs, where(map), value(map), holdsIf(map), text(map, "command", false), section, note,
+        return new Claim(claim, paper, runs, where(map), varies(map), value(map), holdsIf(map), text(map, "command", false), section, note,
                 map.position());
     }
 
@@ -105,6 +106,23 @@ final class ClaimsFile {
                 throw new SpecError(item.position(), "each of 'runs' must be a directory (text), not " + item.kindName());
             }
             out.add(new Claim.Written<>(s.asString(), s.position()));
+        }
+        return out;
+    }
+
+    private static List<String> varies(MapNode map) {
+        SpecNode v = map.get("varies");
+        List<String> out = new ArrayList<>();
+        if (v == null || v instanceof ScalarNode s && s.isNull()) return out;
+        if (!(v instanceof ListNode list)) {
+            throw new SpecError(v.position(), "'varies' must be a list of spec paths (e.g. [data.features.run]), not " + v.kindName());
+        }
+        for (SpecNode item : list.items()) {
+            if (!(item instanceof ScalarNode s) || !s.isString() || s.asString().isBlank()) {
+                throw new SpecError(item.position(), "each of 'varies' must be a dotted spec path (e.g. data.features.run), not "
+                        + item.kindName());
+            }
+            out.add(s.asString().strip());
         }
         return out;
     }

@@ -60,13 +60,14 @@ public final class ClaimsMarkdown {
         if (runs.isEmpty()) return new Measured(c, runs, List.of());
         List<SeedGroups.Group> groups;
         try {
-            groups = SeedGroups.of(runs);
+            groups = SeedGroups.of(runs, c.varies());
         } catch (BadInputException e) {
             throw new SpecError(c.runs().get(0).position(), "claim '" + c.claim() + "': " + e.getMessage());
         }
         if (groups.size() > 1) {
             throw new SpecError(c.runs().get(0).position(), "claim '" + c.claim() + "': its runs are not the seeds of one "
-                    + "experiment (their specs differ in more than seed, runtime and tracking): " + groups.stream()
+                    + "experiment (their specs differ in more than seed, runtime, tracking" + (c.varies().isEmpty() ? ""
+                    : " and " + String.join(", ", c.varies())) + "): " + groups.stream()
                     .map(SeedGroups.Group::name).collect(Collectors.joining("; ")) + "; name the runs of one of them, or pick "
                     + "one by its grid axes with 'where'");
         }

@@ -35,13 +35,21 @@ final class SeedGroups {
     }
 
     static List<Group> of(List<FinishedRun> runs) {
+        return of(runs, List.of());
+    }
+
+    /**
+     * @param varies dotted spec paths that may also differ within a group (e.g. {@code data.features.run}, when
+     *     each seed's flow reads the features of its own seed's classifier)
+     */
+    static List<Group> of(List<FinishedRun> runs, List<String> varies) {
         Map<JsonNode, List<FinishedRun>> byExperiment = new LinkedHashMap<>();
         for (FinishedRun r : runs) {
             if (!r.effectiveSpec().has("seed")) {
                 throw new BadInputException(r.dir() + " has no spec.effective.json with a seed, so its seeds cannot be "
                         + "grouped; give runs written by this runner, or leave out --seeds");
             }
-            byExperiment.computeIfAbsent(experiment(r), k -> new ArrayList<>()).add(r);
+            byExperiment.computeIfAbsent(experiment(r, varies), k -> new ArrayList<>()).add(r);
         }
         Map<JsonNode, String> baseNames = new LinkedHashMap<>();
         byExperiment.forEach((experiment, members) -> baseNames.put(experiment, baseName(members.get(0))));
@@ -61,9 +69,15 @@ final class SeedGroups {
     }
 
     /** The spec without the settings that do not make a different experiment. */
-    static JsonNode experiment(FinishedRun run) {
+    static JsonNode experiment(FinishedRun run, List<String> varies) {
         ObjectNode spec = run.effectiveSpec().deepCopy();
         spec.remove(IGNORED);
+        for (String path : varies) {
+            String[] keys = path.split("\\.");
+            JsonNode parent = spec;
+            for (int i = 0; i < keys.length - 1 && parent != null; i++) parent = parent.get(keys[i]);
+            if (parent instanceof ObjectNode o) o.remove(keys[keys.length - 1]);
+        }
         return spec;
     }
 

@@ -25,11 +25,19 @@ public final class SeedsMarkdown {
 
     /** The tables of the runs in {@code dirs} (run directories, or grid records standing for their points). */
     public static String render(List<Path> dirs) {
+        return render(dirs, List.of());
+    }
+
+    /**
+     * @param varies dotted spec paths that may also differ within a group (e.g. {@code data.features.run}, when each
+     *     seed's flow reads its own seed's classifier)
+     */
+    public static String render(List<Path> dirs, List<String> varies) {
         List<FinishedRun> runs = RunDirectories.read(dirs);
         StringBuilder b = new StringBuilder();
         b.append(EXPLANATION).append("\n\n");
         ResultsMarkdown.provenance(runs, b);
-        for (SeedGroups.Group g : SeedGroups.of(runs)) group(g, b);
+        for (SeedGroups.Group g : SeedGroups.of(runs, varies)) group(g, b);
         return b.toString();
     }
 

@@ -170,6 +170,23 @@ class ClaimsMarkdownTest {
     }
 
     @Test
+    void variesLetsNamedSettingsDifferBetweenTheSeedsOfOneClaim() throws IOException {
+        // As an embedding flow's seeds do: each seed's flow reads the features of its own seed's classifier run.
+        String runs = INVERSION.replace("[tiny-grid-cccccccccccc]", "[tiny-aaaaaaaaaaa1, tiny-aaaaaaaaaaa2, tiny-bbbbbbbbbbb0]");
+        SpecError refused = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(claims(runs), store));
+        assertTrue(refused.getMessage().contains("its runs are not the seeds of one experiment"), refused.getMessage());
+
+        String md = ClaimsMarkdown.render(claims(runs.replace("    section:", "    varies: [train.optimizer.lr]\n    section:")),
+                store);
+        assertTrue(md.contains("| " + spread(0.46, 0.61, 0.70) + " | mixed (1/3 seeds): the spread crosses 0.5 |"), md);
+
+        SpecError bad = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(
+                claims(runs.replace("    section:", "    varies: train.optimizer.lr\n    section:")), store));
+        assertTrue(bad.getMessage().endsWith("'varies' must be a list of spec paths (e.g. [data.features.run]), not a string"),
+                bad.getMessage());
+    }
+
+    @Test
     void aRunDirectoryThatDoesNotExistIsNamedAtItsPlace() throws IOException {
         Path file = claims(INVERSION.replace("[tiny-grid-cccccccccccc]", "[tiny-grid-dddddddddddd]"));
         SpecError e = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(file, store));
