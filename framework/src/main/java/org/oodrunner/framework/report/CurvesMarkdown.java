@@ -1,6 +1,5 @@
 package org.oodrunner.framework.report;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,10 +32,12 @@ public final class CurvesMarkdown {
      */
     public static String render(List<Path> runDirs, String metric) {
         if (runDirs.isEmpty()) throw new BadInputException("name at least one run directory");
+        // A grid's record stands for its points' runs, as in the other tables.
+        List<Path> runs = new ArrayList<>();
+        for (Path dir : runDirs) runs.addAll(RunDirectories.expand(dir));
         Map<Column, List<Map<Long, Double>>> byColumn = new LinkedHashMap<>();
         TreeSet<Long> steps = new TreeSet<>();
-        for (Path dir : runDirs) {
-            if (!Files.isDirectory(dir)) throw new BadInputException(dir + " is not a run directory");
+        for (Path dir : runs) {
             List<RunRecord.Curve> curves = RunRecord.read(dir).evaluationCurves();
             if (curves.isEmpty()) {
                 throw new BadInputException(dir + " has no evaluations over training: run its spec with eval.every: N "
@@ -56,8 +57,8 @@ public final class CurvesMarkdown {
         columns.sort((a, b) -> Boolean.compare(!a.metric().equals("bits_per_dim"), !b.metric().equals("bits_per_dim")));
 
         StringBuilder b = new StringBuilder();
-        b.append("#### Detection over training (").append(runDirs.size() == 1 ? "one run"
-                : "mean ± sample sd over " + runDirs.size() + " runs").append(")\n\n");
+        b.append("#### Detection over training (").append(runs.size() == 1 ? "one run"
+                : "mean ± sample sd over " + runs.size() + " runs").append(")\n\n");
         b.append("| step |");
         for (Column c : columns) b.append(' ').append(c.header()).append(" |");
         b.append("\n|---:|");
@@ -65,7 +66,7 @@ public final class CurvesMarkdown {
         b.append('\n');
         for (long step : steps) {
             b.append("| ").append(step).append(" |");
-            for (Column c : columns) b.append(' ').append(cell(byColumn.get(c), step, runDirs.size())).append(" |");
+            for (Column c : columns) b.append(' ').append(cell(byColumn.get(c), step, runs.size())).append(" |");
             b.append('\n');
         }
         b.append('\n');
