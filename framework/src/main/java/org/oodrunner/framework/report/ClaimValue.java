@@ -6,20 +6,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a claim measures in one run's results.json: the number at a JSON Pointer, or the
- * difference of two ({@code {difference: [A, B]}}: A - B).
+ * What a claim measures in one run: the number at a JSON Pointer into results.json, the
+ * difference of two ({@code {difference: [A, B]}}: A - B), or the largest or smallest value of
+ * an evaluation history over training ({@code {over_training: eval/KEY, take: max}}: the run's
+ * {@code eval.every} values in metrics.jsonl after step 0, which is the untrained model), for
+ * claims about every point of training rather than its end.
  */
-record ClaimValue(JsonPointer a, JsonPointer b) {
+record ClaimValue(JsonPointer a, JsonPointer b, String curve, boolean takeMax) {
     static ClaimValue of(JsonPointer pointer) {
-        return new ClaimValue(pointer, null);
+        return new ClaimValue(pointer, null, null, false);
     }
 
     static ClaimValue difference(JsonPointer a, JsonPointer b) {
-        return new ClaimValue(a, b);
+        return new ClaimValue(a, b, null, false);
     }
 
-    /** The value in {@code results}; null and {@code missing} told which pointer has no number there. */
-    Double in(JsonNode results, List<String> missing) {
+    static ClaimValue overTraining(String key, boolean takeMax) {
+        return new ClaimValue(null, null, key, takeMax);
+    }
+
+    /** The value in the run; null and {@code missing} told what has no number there. */
+    Double in(FinishedRun run, List<String> missing) {
+        if (curve != null) return overTraining(run, missing);
+        JsonNode results = run.results();
         Double x = number(results, a, missing);
         if (b == null) return x;
         Double y = number(results, b, missing);
@@ -48,8 +57,26 @@ record ClaimValue(JsonPointer a, JsonPointer b) {
         return "";
     }
 
+    private Double overTraining(FinishedRun run, List<String> missing) {
+        Double best = null;
+        for (RunRecord.Curve c : RunRecord.read(run.dir()).evaluationCurves()) {
+            if (!("eval/" + c.model() + "/" + c.metric()).equals(curve)) continue;
+            for (int i = 0; i < c.steps().length; i++) {
+                double v = c.values()[i];
+                if (c.steps()[i] == 0 || Double.isNaN(v)) continue;
+                if (best == null || (takeMax ? v > best : v < best)) best = v;
+            }
+        }
+        if (best == null) {
+            missing.add(curve + " has no values after step 0 in metrics.jsonl (run the spec with eval.every: N, and "
+                    + "check the key against the eval/ lines there)");
+        }
+        return best;
+    }
+
     @Override
     public String toString() {
+        if (curve != null) return (takeMax ? "max" : "min") + " of " + curve + " over training (steps > 0)";
         return b == null ? a.toString() : a + " - " + b;
     }
 }

@@ -145,10 +145,31 @@ final class ClaimsFile {
             throw new SpecError(map.position(), "a claim with runs needs 'value': a JSON Pointer into results.json "
                     + "(e.g. /metrics/log_likelihood/mnist~1test/auroc) or {difference: [POINTER_A, POINTER_B]}");
         }
+        if (v instanceof MapNode m && m.get("over_training") != null) {
+            for (String key : m.entries().keySet()) {
+                if (!key.equals("over_training") && !key.equals("take")) {
+                    throw new SpecError(m.keyPosition(key), "unknown key '" + key + "' in 'value'; write "
+                            + "{over_training: eval/KEY, take: max} or {over_training: eval/KEY, take: min}");
+                }
+            }
+            SpecNode key = m.get("over_training");
+            if (!(key instanceof ScalarNode s) || !s.isString() || !s.asString().startsWith("eval/")) {
+                throw new SpecError(key.position(), "'over_training' must be an evaluation history's key as metrics.jsonl "
+                        + "writes it, starting with eval/ (e.g. eval/log_likelihood/mnist/test/auroc)");
+            }
+            SpecNode take = m.get("take");
+            if (!(take instanceof ScalarNode t) || !(t.asString().equals("max") || t.asString().equals("min"))) {
+                throw new SpecError((take == null ? m : take).position(), "'over_training' needs 'take: max' or 'take: min' "
+                        + "(the largest or smallest value over the evaluations after step 0)");
+            }
+            return new Claim.Written<>(ClaimValue.overTraining(s.asString(), ((ScalarNode) take).asString().equals("max")),
+                    v.position());
+        }
         if (v instanceof MapNode m) {
             for (String key : m.entries().keySet()) {
                 if (!key.equals("difference")) {
-                    throw new SpecError(m.keyPosition(key), "unknown key '" + key + "' in 'value'; write {difference: [A, B]}");
+                    throw new SpecError(m.keyPosition(key), "unknown key '" + key + "' in 'value'; write {difference: [A, B]} "
+                            + "or {over_training: eval/KEY, take: max|min}");
                 }
             }
             SpecNode d = m.get("difference");

@@ -74,7 +74,7 @@ public final class ClaimsMarkdown {
         List<Double> values = new ArrayList<>();
         for (FinishedRun r : runs) {
             List<String> missing = new ArrayList<>();
-            Double v = c.value().value().in(r.results(), missing);
+            Double v = c.value().value().in(r, missing);
             if (v == null) {
                 throw new SpecError(c.value().position(), "claim '" + c.claim() + "': " + r.dir().resolve("results.json")
                         + ": " + String.join("; and ", missing));

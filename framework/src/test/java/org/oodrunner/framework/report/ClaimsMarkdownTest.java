@@ -187,6 +187,36 @@ class ClaimsMarkdownTest {
     }
 
     @Test
+    void overTrainingTakesTheLargestEvaluationAfterTheUntrainedModel() throws IOException {
+        // Step 0 (the untrained model) is left out: it would say nothing about training.
+        double[][] auroc = {{0.9, 0.30, 0.45}, {0.8, 0.48, 0.20}, {0.7, 0.52, 0.40}};
+        for (int seed = 0; seed < 3; seed++) {
+            StringBuilder lines = new StringBuilder();
+            int[] steps = {0, 250, 500};
+            for (int i = 0; i < 3; i++) {
+                lines.append("{\"key\":\"eval/log_likelihood/mnist/test/auroc\",\"value\":").append(auroc[seed][i])
+                        .append(",\"step\":").append(steps[i]).append(",\"timestamp\":1}\n");
+                lines.append("{\"key\":\"eval/mnist/test/bits_per_dim\",\"value\":3.0,\"step\":").append(steps[i])
+                        .append(",\"timestamp\":1}\n");
+            }
+            Files.writeString(store.resolve("tiny-aaaaaaaaaaa" + seed).resolve("metrics.jsonl"), lines.toString());
+        }
+        String text = INVERSION.replace("value: /metrics/log_likelihood/mnist~1test/auroc",
+                "value: {over_training: eval/log_likelihood/mnist/test/auroc, take: max}");
+        String md = ClaimsMarkdown.render(claims(text), store);
+        assertTrue(md.contains("| " + spread(0.45, 0.48, 0.52) + " | mixed (2/3 seeds): the spread crosses 0.5 |"), md);
+
+        SpecError noTake = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(
+                claims(text.replace(", take: max}", "}")), store));
+        assertTrue(noTake.getMessage().endsWith("'over_training' needs 'take: max' or 'take: min' (the largest or smallest "
+                + "value over the evaluations after step 0)"), noTake.getMessage());
+        SpecError typo = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(
+                claims(text.replace("eval/log_likelihood/mnist/test/auroc", "eval/log_likelihood/mnist/tset/auroc")), store));
+        assertTrue(typo.getMessage().contains("eval/log_likelihood/mnist/tset/auroc has no values after step 0 in metrics.jsonl"),
+                typo.getMessage());
+    }
+
+    @Test
     void aRunDirectoryThatDoesNotExistIsNamedAtItsPlace() throws IOException {
         Path file = claims(INVERSION.replace("[tiny-grid-cccccccccccc]", "[tiny-grid-dddddddddddd]"));
         SpecError e = assertThrows(SpecError.class, () -> ClaimsMarkdown.render(file, store));
