@@ -45,14 +45,15 @@ public final class Provenance {
         for (int i = 0; i < jvmArguments.length; i++) {
             if (jvmArguments[i].equals("org.oodrunner.runner.Main")) {
                 StringBuilder b = new StringBuilder("runner");
-                for (int j = i + 1; j < jvmArguments.length; j++) b.append(' ').append(quoted(jvmArguments[j]));
+                for (int j = i + 1; j < jvmArguments.length; j++) b.append(' ').append(quote(jvmArguments[j]));
                 return java.util.Optional.of(b.toString());
             }
         }
         return java.util.Optional.empty();
     }
 
-    private static String quoted(String arg) {
+    /** {@code arg} as a POSIX shell reads it back: bare when safe, else in single quotes. */
+    public static String quote(String arg) {
         return arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
