@@ -57,7 +57,8 @@ final class TableCommand implements Callable<Integer> {
 
     @Option(names = "--curves", description = "also print detection over training (the runs' eval.every histories): "
             + "a row per evaluation step, bits/dim per set and each scorer's --curve-metric, as the mean and sample sd "
-            + "over the runs given (name the seeds of one configuration)")
+            + "over the runs given (name the seeds of one configuration); with --seeds, one such table per group of "
+            + "seeds (a grid over masks and seeds: a curve per mask)")
     boolean curves;
 
     @Option(names = "--curve-metric", paramLabel = "METRIC", defaultValue = "auroc",
@@ -83,7 +84,9 @@ final class TableCommand implements Callable<Integer> {
             }
             if (!varies.isEmpty() && !seeds) throw new BadInputException("--varies goes with --seeds");
             text = seeds ? SeedsMarkdown.render(runs, varies) : ResultsMarkdown.render(runs);
-            if (curves) text += CurvesMarkdown.render(runs, curveMetric);
+            if (curves) {
+                text += seeds ? CurvesMarkdown.renderPerGroup(runs, varies, curveMetric) : CurvesMarkdown.render(runs, curveMetric);
+            }
         }
         command.commandLine().getOut().print(text);
         command.commandLine().getOut().flush();

@@ -35,6 +35,28 @@ public final class CurvesMarkdown {
         // A grid's record stands for its points' runs, as in the other tables.
         List<Path> runs = new ArrayList<>();
         for (Path dir : runDirs) runs.addAll(RunDirectories.expand(dir));
+        return table("#### Detection over training (" + (runs.size() == 1 ? "one run"
+                : "mean ± sample sd over " + runs.size() + " runs") + ")", runs, metric);
+    }
+
+    /**
+     * One table per group of seeds ({@link SeedGroups}, as {@code --seeds} groups them): the runs of a grid
+     * over masks and seeds give a curve per mask, each the mean over its seeds, never a mean across masks.
+     *
+     * @param varies dotted spec paths that may also differ within a group
+     */
+    public static String renderPerGroup(List<Path> runDirs, List<String> varies, String metric) {
+        if (runDirs.isEmpty()) throw new BadInputException("name at least one run directory");
+        StringBuilder b = new StringBuilder();
+        for (SeedGroups.Group g : SeedGroups.of(RunDirectories.read(runDirs), varies)) {
+            List<Path> dirs = g.runs().stream().map(FinishedRun::dir).toList();
+            b.append(table("#### Detection over training: " + g.name() + " (" + (dirs.size() == 1 ? "one seed"
+                    : "mean ± sample sd over " + dirs.size() + " seeds") + ")", dirs, metric));
+        }
+        return b.toString();
+    }
+
+    private static String table(String heading, List<Path> runs, String metric) {
         Map<Column, List<Map<Long, Double>>> byColumn = new LinkedHashMap<>();
         TreeSet<Long> steps = new TreeSet<>();
         for (Path dir : runs) {
@@ -57,8 +79,7 @@ public final class CurvesMarkdown {
         columns.sort((a, b) -> Boolean.compare(!a.metric().equals("bits_per_dim"), !b.metric().equals("bits_per_dim")));
 
         StringBuilder b = new StringBuilder();
-        b.append("#### Detection over training (").append(runs.size() == 1 ? "one run"
-                : "mean ± sample sd over " + runs.size() + " runs").append(")\n\n");
+        b.append(heading).append("\n\n");
         b.append("| step |");
         for (Column c : columns) b.append(' ').append(c.header()).append(" |");
         b.append("\n|---:|");

@@ -82,6 +82,38 @@ class TableCommandTest {
         }
     }
 
+    @Test
+    void withSeedsTheCurvesAreOnePerGroupNeverAMeanAcrossAGridsOtherAxes() throws IOException {
+        Path store = work.resolve("runs");
+        Path spec = work.resolve("axes.yaml");
+        Files.writeString(spec, TinyData.spec("axes", "table", 4, "grid:\n  seed: [0, 1]\n  train.batch_size: [8, 16]\n")
+                .replace("eval: {batch_size: 32}", "eval: {batch_size: 32, every: 2}"));
+        Cli run = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString(),
+                "--tracking-uri", "none");
+        assertEquals(0, run.exitCode(), run.err());
+        Path grid = LocalStore.only(store, "axes-grid-");
+        Cli table = Cli.run("table", grid.toString(), "--seeds", "--curves");
+        assertEquals(0, table.exitCode(), table.err());
+        String md = table.out();
+        assertFalse(md.contains("over 4 runs"), md);
+        // The grid's points, grouped by batch size: each curve is the mean over that group's two seeds.
+        JsonNode points = LocalStore.runJson(grid).path("points");
+        for (int batch : new int[] {8, 16}) {
+            List<Path> group = new java.util.ArrayList<>();
+            for (JsonNode p : points) {
+                Path dir = store.resolve(p.path("dir").asText());
+                if (new ObjectMapper().readTree(dir.resolve("spec.effective.json").toFile()).at("/train/batch_size").asInt() == batch) {
+                    group.add(dir);
+                }
+            }
+            assertEquals(2, group.size());
+            int heading = md.indexOf("#### Detection over training: axes[train.batch_size=" + batch + "] (mean ± sample sd over 2 seeds)");
+            assertTrue(heading >= 0, md);
+            String row = "| 4 | " + cell(group, "eval/fashion_mnist/test/bits_per_dim", 4) + " | ";
+            assertTrue(md.indexOf(row, heading) > heading, row + " after the heading in\n" + md);
+        }
+    }
+
     /** The expected cell, computed here from metrics.jsonl: mean and sample sd of the two runs' values at a step. */
     private static String cell(List<Path> dirs, String key, int step) throws IOException {
         ObjectMapper json = new ObjectMapper();
