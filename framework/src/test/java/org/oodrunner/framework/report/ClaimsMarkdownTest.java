@@ -226,11 +226,17 @@ class ClaimsMarkdownTest {
     }
 
     @Test
-    void theShippedClaimsFileReads() {
+    void theShippedClaimsFileReads() throws IOException {
         List<Claim> claims = ClaimsFile.read(Path.of("../docs/claims.yaml"));
         assertTrue(claims.size() >= 15, "claims: " + claims.size());
+        // Every claim links to a section of docs/results.md (GitHub's heading anchors: lower case,
+        // punctuation other than '-' dropped, spaces as '-').
+        List<String> anchors = Files.readAllLines(Path.of("../docs/results.md")).stream()
+                .filter(l -> l.startsWith("## "))
+                .map(l -> "#" + l.substring(3).strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                .toList();
         for (Claim c : claims) {
-            assertTrue(c.section().startsWith("#"), c.claim());
+            assertTrue(anchors.contains(c.section()), c.claim() + " links to " + c.section() + ", not a section of results.md: " + anchors);
             assertTrue(!c.runs().isEmpty() || c.note() != null, c.claim() + " is not run here and says nothing of why");
             assertTrue(c.runs().isEmpty() || c.value() != null && c.holdsIf() != null, c.claim());
         }
