@@ -38,7 +38,9 @@ import org.tensorflow.types.TInt64;
  * every training step ({@link ModelGraph#stepUpdates()}); checkpoints hold them, so resuming is
  * exact. The mean log-sum-exp of the data and of the samples are bounded
  * ({@code energy_limit}): an exploding energy, JEM's known failure, is a divergence that the
- * trainer's guard stops or restarts ({@code train.on_divergence}).
+ * trainer's guard stops or restarts ({@code train.on_divergence}). {@code energy_penalty} adds
+ * alpha * (mean logsumexp f(x_data)^2 + mean logsumexp f(x_sgld)^2) to the loss (Du and Mordatch
+ * 2019), which keeps the energies from running away in the first place.
  */
 public final class JemModel implements Model {
     private final JemParams params;
@@ -92,8 +94,8 @@ public final class JemModel implements Model {
         Operand<TFloat32> accuracy = train.withName("accuracy").math.mean(train.dtypes.cast(train.math.equal(
                 train.math.argMax(trainLogits, train.constant(1), TInt32.class), g.labels()), TFloat32.class),
                 train.constant(0));
-        Operand<TFloat32> lseData = train.withName("logsumexp_data").math.mean(logSumExp(train, trainLogits),
-                train.constant(0));
+        Operand<TFloat32> lseDataPerExample = logSumExp(train, trainLogits);
+        Operand<TFloat32> lseData = train.withName("logsumexp_data").math.mean(lseDataPerExample, train.constant(0));
 
         ModelGraph.Builder graph = ModelGraph.builder()
                 .output(Quantity.LOGITS, logits)
@@ -116,10 +118,19 @@ public final class JemModel implements Model {
                     sp.steps(), (float) sp.stepSize(), (float) sp.noise(), stepSeeds::next);
             // The samples stand for the model's distribution: no gradient flows back through the chain.
             Operand<TFloat32> fixed = train.stopGradient(samples);
-            Operand<TFloat32> lseSamples = train.withName("logsumexp_samples").math.mean(
-                    logSumExp(train, f.logits(train, fixed)), train.constant(0));
+            Operand<TFloat32> lseSamplesPerExample = logSumExp(train, f.logits(train, fixed));
+            Operand<TFloat32> lseSamples = train.withName("logsumexp_samples").math.mean(lseSamplesPerExample,
+                    train.constant(0));
             loss = train.math.add(crossEntropy, train.math.mul(train.constant((float) params.pxWeight()),
                     train.math.sub(lseSamples, lseData)));
+            if (params.energyPenalty() > 0) {
+                // Per example, not of the means: a batch whose energies cancel in the mean is still penalised.
+                Operand<TFloat32> penalty = train.withName("energy_penalty").math.add(
+                        train.math.mean(train.math.square(lseDataPerExample), train.constant(0)),
+                        train.math.mean(train.math.square(lseSamplesPerExample), train.constant(0)));
+                loss = train.math.add(loss, train.math.mul(train.constant((float) params.energyPenalty()), penalty));
+                graph.trainingMetric("energy_penalty", penalty);
+            }
             graph.trainingMetric("logsumexp_samples", lseSamples)
                     .trainingMetric("sgld_reinitialised", train.math.mean(draw.reinitialised(), train.constant(0)))
                     .bound("the SGLD samples' mean log-sum-exp of logits (model.energy_limit; a smaller "

@@ -20,4 +20,8 @@ public record JemParams(
         @Param(doc = "the SGLD sampler of p(x) and its replay buffer", value = "{}") SgldParams sgld,
         @Param(doc = "training counts as diverged (train.on_divergence) when the mean log-sum-exp of the logits "
                 + "of the data or of the SGLD samples leaves [-energy_limit, energy_limit]", value = "1.0e4",
-                min = 0, exclusiveMin = true) double energyLimit) {}
+                min = 0, exclusiveMin = true) double energyLimit,
+        @Param(doc = "weight of a penalty on the energies' magnitude, energy_penalty * (mean logsumexp f(x_data)^2 + "
+                + "mean logsumexp f(x_sgld)^2), added to the loss when px_weight > 0 (Du and Mordatch 2019): it holds "
+                + "the energies near zero, where the SGLD samples' energy otherwise can run away; 0, the paper's JEM, "
+                + "turns it off", value = "0", min = 0) double energyPenalty) {}

@@ -24,7 +24,12 @@ final class JemFixtures {
     }
 
     static JemParams params(NetworkParams network, SgldParams sgld, double energyLimit) {
-        return new JemParams(network, 1.0, 0.03, true, sgld, energyLimit);
+        return new JemParams(network, 1.0, 0.03, true, sgld, energyLimit, 0);
+    }
+
+    static JemParams withEnergyPenalty(JemParams p, double weight) {
+        return new JemParams(p.network(), p.pxWeight(), p.inputNoise(), p.evalInputNoise(), p.sgld(), p.energyLimit(),
+                weight);
     }
 
     static JemParams tiny() {

@@ -35,7 +35,7 @@ class JemModelTest {
 
     private static JemParams withEvalNoise(boolean on) {
         JemParams t = JemFixtures.tiny();
-        return new JemParams(t.network(), t.pxWeight(), t.inputNoise(), on, t.sgld(), t.energyLimit());
+        return new JemParams(t.network(), t.pxWeight(), t.inputNoise(), on, t.sgld(), t.energyLimit(), t.energyPenalty());
     }
 
     @Test

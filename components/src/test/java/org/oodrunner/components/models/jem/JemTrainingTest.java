@@ -142,4 +142,57 @@ class JemTrainingTest {
         assertEquals(8, trained.counter(), "the counter came back with the checkpoint and ran to the end");
         for (float v : trained.buffer()) assertTrue(Float.isFinite(v));
     }
+
+    /** The metrics logged at one step, by name. */
+    static Map<String, Double> loggedAt(Log log, long step) {
+        Map<String, Double> at = new java.util.HashMap<>();
+        for (String line : log.lines) {
+            String[] stepAndMetric = line.split(" ", 2);
+            if (Long.parseLong(stepAndMetric[0]) != step) continue;
+            String[] kv = stepAndMetric[1].split("=", 2);
+            at.put(kv[0], Double.parseDouble(kv[1]));
+        }
+        return at;
+    }
+
+    @Test
+    void theEnergyPenaltyAddsItsWeightTimesTheMeanSquaredEnergiesToTheLoss() {
+        TrainSpec spec = JemFixtures.train(2, 1e-3, 0, DivergenceSpec.STOP);
+        Log plain = new Log();
+        train(JemFixtures.tiny(), spec, null, () -> false, plain);
+        assertNull(loggedAt(plain, 1).get("energy_penalty"), "off by default: the paper's loss");
+
+        Log penalised = new Log();
+        train(JemFixtures.withEnergyPenalty(JemFixtures.tiny(), 0.5), spec, null, () -> false, penalised);
+        Map<String, Double> m = loggedAt(penalised, 1);
+        double lseData = m.get("logsumexp_data");
+        double lseSamples = m.get("logsumexp_samples");
+        double penalty = m.get("energy_penalty");
+        double expected = m.get("cross_entropy") + (lseSamples - lseData) + 0.5 * penalty;
+        assertEquals(expected, m.get("loss"), 1e-5 * Math.max(1, Math.abs(expected)), m.toString());
+        // The same step's data and samples as without the penalty (the first update is yet to come).
+        assertEquals(loggedAt(plain, 1).get("loss"), m.get("loss") - 0.5 * penalty, 1e-5, m.toString());
+        // Squares per example, then means: at least the squares of the means (Jensen), and more
+        // unless every example had the same energy.
+        assertTrue(penalty > lseData * lseData + lseSamples * lseSamples, m.toString());
+    }
+
+    @Test
+    void thePenaltyKeepsTheEnergiesNearZeroWhereWithoutItTheyRunAway() {
+        // A large SGLD step and learning rate: JEM's failure in small (the samples' energy runs away).
+        TrainSpec spec = JemFixtures.train(40, 3e-2, 0, DivergenceSpec.STOP);
+        JemParams unbounded = JemFixtures.params(JemFixtures.convnet(), new SgldParams(3, 10.0, 0.01, 32, 0.05), 1e9);
+        Log plain = new Log();
+        train(unbounded, spec, null, () -> false, plain);
+        Log penalised = new Log();
+        train(JemFixtures.withEnergyPenalty(unbounded, 1.0), spec, null, () -> false, penalised);
+        double without = energyMagnitude(loggedAt(plain, 40));
+        double with = energyMagnitude(loggedAt(penalised, 40));
+        assertTrue(without > 100, "without the penalty the energies ran away: |lse data| + |lse samples| = " + without);
+        assertTrue(with < 1, "with it they stay near zero: " + with);
+    }
+
+    static double energyMagnitude(Map<String, Double> m) {
+        return Math.abs(m.get("logsumexp_data")) + Math.abs(m.get("logsumexp_samples"));
+    }
 }
