@@ -4,6 +4,7 @@
 # loading, training, evaluation, checkpoints and the saved model included.
 #
 #   benchmarks/spec-wall-times.sh [--rounds N] [--results FILE] SPEC...
+#   benchmarks/spec-wall-times.sh --table FILE     (the table of a results file, e.g. of a stopped run)
 #
 # Each spec runs with both settings in turn, the order alternating from spec to spec and round to
 # round so that a drift in the machine's speed does not favour one setting. Every run writes to a
@@ -19,15 +20,44 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 rounds=1
 results=""
 specs=()
+table_only=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --results) results="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --table) table_only="$2"; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "error: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) specs+=("$1"); shift ;;
   esac
 done
+print_table() { # results file
+python3 - "$1" <<'EOF'
+import statistics, sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
+by = {}
+for spec, onednn, _round, code, wall, user, sys_, *_ in rows:
+    if code == "0":
+        by.setdefault(spec, {}).setdefault(onednn, []).append((float(wall), float(user) + float(sys_)))
+print("| spec | wall, oneDNN off | wall, oneDNN on (default) | off / on | CPU s off / on | runs |")
+print("|---|---:|---:|---:|---:|---:|")
+def fmt(s):
+    m, s = divmod(round(s), 60)
+    return f"{m} min {s:02d} s" if m else f"{s} s"
+for spec, runs in by.items():
+    if "0" not in runs or "1" not in runs:
+        continue
+    off = statistics.median(w for w, _ in runs["0"]); on = statistics.median(w for w, _ in runs["1"])
+    coff = statistics.median(c for _, c in runs["0"]); con = statistics.median(c for _, c in runs["1"])
+    print(f"| {spec} | {fmt(off)} | {fmt(on)} | {off / on:.2f}x | {coff:.0f} / {con:.0f} | {len(runs['0'])} + {len(runs['1'])} |")
+EOF
+}
+
+if [[ -n "$table_only" ]]; then
+  [[ -f "$table_only" ]] || { echo "error: no such results file: $table_only" >&2; exit 2; }
+  print_table "$table_only"
+  exit 0
+fi
 [[ ${#specs[@]} -gt 0 ]] || { echo "error: name at least one spec, e.g. experiments/fashion_vs_mnist_realnvp.yaml" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time is needed (Debian: apt-get install time)" >&2; exit 2; }
 for spec in "${specs[@]}"; do
@@ -68,22 +98,4 @@ for ((r = 1; r <= rounds; r++)); do
 done
 
 echo "results: $results" >&2
-python3 - "$results" <<'EOF'
-import statistics, sys
-rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
-by = {}
-for spec, onednn, _round, code, wall, user, sys_, *_ in rows:
-    if code == "0":
-        by.setdefault(spec, {}).setdefault(onednn, []).append((float(wall), float(user) + float(sys_)))
-print("| spec | wall, oneDNN off | wall, oneDNN on (default) | off / on | CPU s off / on | runs |")
-print("|---|---:|---:|---:|---:|---:|")
-def fmt(s):
-    m, s = divmod(round(s), 60)
-    return f"{m} min {s:02d} s" if m else f"{s} s"
-for spec, runs in by.items():
-    if "0" not in runs or "1" not in runs:
-        continue
-    off = statistics.median(w for w, _ in runs["0"]); on = statistics.median(w for w, _ in runs["1"])
-    coff = statistics.median(c for _, c in runs["0"]); con = statistics.median(c for _, c in runs["1"])
-    print(f"| {spec} | {fmt(off)} | {fmt(on)} | {off / on:.2f}x | {coff:.0f} / {con:.0f} | {len(runs['0'])} + {len(runs['1'])} |")
-EOF
+print_table "$results"

@@ -40,7 +40,7 @@ final class TableCommand implements Callable<Integer> {
             + "and the per-seed values")
     boolean seeds;
 
-    @Option(names = "--varies", paramLabel = "PATH", description = "with --seeds: a spec setting that may also differ "
+    @Option(names = "--varies", paramLabel = "PATH", description = "with --seeds or --curves: a spec setting that may also differ "
             + "within a group (repeatable), e.g. data.features.run when each seed's flow reads its own seed's classifier")
     List<String> varies = List.of();
 
@@ -56,9 +56,9 @@ final class TableCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--curves", description = "also print detection over training (the runs' eval.every histories): "
-            + "a row per evaluation step, bits/dim per set and each scorer's --curve-metric, as the mean and sample sd "
-            + "over the runs given (name the seeds of one configuration); with --seeds, one such table per group of "
-            + "seeds (a grid over masks and seeds: a curve per mask)")
+            + "a row per evaluation step, bits/dim per set and each scorer's --curve-metric; one table per group of "
+            + "runs that differ only in seed (as --seeds groups them), each cell the mean and sample sd over the "
+            + "group's seeds: a grid over masks and seeds gives a curve per mask, never a mean across masks")
     boolean curves;
 
     @Option(names = "--curve-metric", paramLabel = "METRIC", defaultValue = "auroc",
@@ -82,10 +82,10 @@ final class TableCommand implements Callable<Integer> {
             if (runs.isEmpty()) {
                 throw new BadInputException("name at least one run or grid directory, or a claims file with --claims FILE");
             }
-            if (!varies.isEmpty() && !seeds) throw new BadInputException("--varies goes with --seeds");
+            if (!varies.isEmpty() && !seeds && !curves) throw new BadInputException("--varies goes with --seeds or --curves");
             text = seeds ? SeedsMarkdown.render(runs, varies) : ResultsMarkdown.render(runs);
             if (curves) {
-                text += seeds ? CurvesMarkdown.renderPerGroup(runs, varies, curveMetric) : CurvesMarkdown.render(runs, curveMetric);
+                text += CurvesMarkdown.renderPerGroup(runs, varies, curveMetric);
             }
         }
         command.commandLine().getOut().print(text);

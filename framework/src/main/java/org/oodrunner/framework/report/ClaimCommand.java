@@ -21,7 +21,7 @@ final class ClaimCommand {
 
     /** {@code recorded} (as {@link Provenance} writes it: POSIX-shell quoting) without local options. */
     static String essential(String recorded) {
-        List<String> words = words(recorded);
+        List<String> words = Provenance.words(recorded);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -43,35 +43,5 @@ final class ClaimCommand {
         StringBuilder b = new StringBuilder();
         for (String w : kept) b.append(b.length() == 0 ? "" : " ").append(Provenance.quote(w));
         return b.toString();
-    }
-
-    /** The words of a command line quoted with single quotes (and '\'' for a quote inside them). */
-    static List<String> words(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        boolean inWord = false;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '\'') quoted = false;
-                else w.append(c);
-            } else if (c == '\'') {
-                quoted = true;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
-                w.append(line.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) out.add(w.toString());
-                w.setLength(0);
-                inWord = false;
-            } else {
-                w.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) out.add(w.toString());
-        return out;
     }
 }

@@ -12,10 +12,11 @@ import org.oodrunner.framework.errors.BadInputException;
 /**
  * Detection over training as a Markdown table, generated from runs' {@code eval/} histories
  * (metrics.jsonl, written by {@code eval.every}): a row per evaluation step, a column per set's
- * bits/dim and per scorer's chosen metric. The runs are taken as replicas of one configuration
- * (seeds): each cell is the mean over the runs that logged that step, with the sample standard
- * deviation (n - 1) when there are several, so a curve's spread across seeds is visible at every
- * step, not only at the end.
+ * bits/dim and per scorer's chosen metric. One table per group of runs that are seeds of one
+ * configuration ({@link SeedGroups}): each cell is the mean over the group's runs that logged that
+ * step, with the sample standard deviation (n - 1) when there are several, so a curve's spread
+ * across seeds is visible at every step, not only at the end, and runs of different
+ * configurations (a grid's other axes) are never averaged together.
  */
 public final class CurvesMarkdown {
     private CurvesMarkdown() {}
@@ -28,22 +29,12 @@ public final class CurvesMarkdown {
     }
 
     /**
-     * @param metric the detection metric to show per scorer (e.g. auroc); bits/dim per set is always shown
-     */
-    public static String render(List<Path> runDirs, String metric) {
-        if (runDirs.isEmpty()) throw new BadInputException("name at least one run directory");
-        // A grid's record stands for its points' runs, as in the other tables.
-        List<Path> runs = new ArrayList<>();
-        for (Path dir : runDirs) runs.addAll(RunDirectories.expand(dir));
-        return table("#### Detection over training (" + (runs.size() == 1 ? "one run"
-                : "mean ± sample sd over " + runs.size() + " runs") + ")", runs, metric);
-    }
-
-    /**
      * One table per group of seeds ({@link SeedGroups}, as {@code --seeds} groups them): the runs of a grid
      * over masks and seeds give a curve per mask, each the mean over its seeds, never a mean across masks.
+     * A grid's record stands for its points' runs, as in the other tables.
      *
      * @param varies dotted spec paths that may also differ within a group
+     * @param metric the detection metric to show per scorer (e.g. auroc); bits/dim per set is always shown
      */
     public static String renderPerGroup(List<Path> runDirs, List<String> varies, String metric) {
         if (runDirs.isEmpty()) throw new BadInputException("name at least one run directory");

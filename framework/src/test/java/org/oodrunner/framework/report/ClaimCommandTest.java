@@ -2,7 +2,6 @@ package org.oodrunner.framework.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClaimCommandTest {
@@ -15,16 +14,6 @@ class ClaimCommandTest {
         assertEquals("runner run --set 'grid.seed=[0,1,2]' experiments/fashion_vs_mnist_glow.yaml --set eval.every=250 "
                 + "--set 'scorers=[log_likelihood, {type: typicality, threshold_from: training}]'",
                 ClaimCommand.essential(recorded));
-    }
-
-    @Test
-    void readsShellQuotingBack() {
-        assertEquals(List.of("runner", "run", "it's here", "a b", "--set", "x=[1, 2]"),
-                ClaimCommand.words("runner run 'it'\\''s here' a\\ b --set 'x=[1, 2]'"));
-        // Whatever Provenance writes, words() reads back word for word.
-        String awkward = "model.name=o'brien [x, y]";
-        assertEquals(List.of("--set", awkward),
-                ClaimCommand.words("--set " + org.oodrunner.framework.run.Provenance.quote(awkward)));
     }
 
     @Test

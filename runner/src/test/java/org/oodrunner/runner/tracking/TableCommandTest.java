@@ -58,21 +58,22 @@ class TableCommandTest {
     }
 
     @Test
-    void curvesAreTheMeanAndSampleSdOverTheRunsAtEveryEvaluationStep() throws IOException {
-        Path store = work.resolve("runs");
+    void curvesAreTheMeanAndSampleSdOverTheSeedsAtEveryEvaluationStep() throws IOException {
+        Path spec = work.resolve("curved.yaml");
+        Files.writeString(spec, TinyData.spec("curved", "table", 4, "")
+                .replace("eval: {batch_size: 32}", "eval: {batch_size: 32, every: 2}"));
         List<Path> dirs = new java.util.ArrayList<>();
         for (int seed : new int[] {0, 1}) {
-            Path spec = work.resolve("curved" + seed + ".yaml");
-            Files.writeString(spec, TinyData.spec("curved" + seed, "table", 4, "")
-                    .replace("seed: 0", "seed: " + seed).replace("eval: {batch_size: 32}", "eval: {batch_size: 32, every: 2}"));
-            Cli run = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString());
+            Path store = work.resolve("runs" + seed);
+            Cli run = Cli.run("run", spec.toString(), "--out", store.toString(), "--data-root", data.toString(),
+                    "--set", "seed=" + seed);
             assertEquals(0, run.exitCode(), run.err());
-            dirs.add(LocalStore.only(store, "curved" + seed + "-"));
+            dirs.add(LocalStore.only(store, "curved-"));
         }
         Cli table = Cli.run("table", dirs.get(0).toString(), dirs.get(1).toString(), "--curves");
         assertEquals(0, table.exitCode(), table.err());
         String md = table.out();
-        assertTrue(md.contains("#### Detection over training (mean ± sample sd over 2 runs)"), md);
+        assertTrue(md.contains("#### Detection over training: curved (mean ± sample sd over 2 seeds)"), md);
         assertTrue(md.contains("| step | fashion_mnist/test bits/dim | mnist/test bits/dim | log_likelihood/mnist/test auroc |"), md);
         for (int step : new int[] {0, 2, 4}) {
             String row = "| " + step + " | " + cell(dirs, "eval/fashion_mnist/test/bits_per_dim", step) + " | "
@@ -83,7 +84,7 @@ class TableCommandTest {
     }
 
     @Test
-    void withSeedsTheCurvesAreOnePerGroupNeverAMeanAcrossAGridsOtherAxes() throws IOException {
+    void theCurvesAreOnePerGroupOfSeedsNeverAMeanAcrossAGridsOtherAxes() throws IOException {
         Path store = work.resolve("runs");
         Path spec = work.resolve("axes.yaml");
         Files.writeString(spec, TinyData.spec("axes", "table", 4, "grid:\n  seed: [0, 1]\n  train.batch_size: [8, 16]\n")
@@ -92,10 +93,18 @@ class TableCommandTest {
                 "--tracking-uri", "none");
         assertEquals(0, run.exitCode(), run.err());
         Path grid = LocalStore.only(store, "axes-grid-");
-        Cli table = Cli.run("table", grid.toString(), "--seeds", "--curves");
+        // With or without --seeds: a mean across batch sizes would be a curve of no experiment.
+        for (List<String> args : List.of(List.of("--seeds", "--curves"), List.of("--curves"))) {
+            List<String> argv = new ArrayList<>(List.of("table", grid.toString()));
+            argv.addAll(args);
+            assertCurvePerBatchSize(store, grid, Cli.run(argv.toArray(String[]::new)));
+        }
+    }
+
+    private static void assertCurvePerBatchSize(Path store, Path grid, Cli table) throws IOException {
         assertEquals(0, table.exitCode(), table.err());
         String md = table.out();
-        assertFalse(md.contains("over 4 runs"), md);
+        assertFalse(md.contains("over 4"), md);
         // The grid's points, grouped by batch size: each curve is the mean over that group's two seeds.
         JsonNode points = LocalStore.runJson(grid).path("points");
         for (int batch : new int[] {8, 16}) {
