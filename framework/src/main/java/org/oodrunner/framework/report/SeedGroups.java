@@ -46,8 +46,10 @@ final class SeedGroups {
         Map<JsonNode, List<FinishedRun>> byExperiment = new LinkedHashMap<>();
         for (FinishedRun r : runs) {
             if (!r.effectiveSpec().has("seed")) {
-                throw new BadInputException(r.dir() + " has no spec.effective.json with a seed, so its seeds cannot be "
-                        + "grouped; give runs written by this runner, or leave out --seeds");
+                // Reached from --seeds, --curves and claims alike, so the hint names no one option.
+                throw new BadInputException(r.dir() + " has no spec.effective.json with a seed, so it cannot be grouped "
+                        + "with the other seeds of its experiment; give runs written by this runner (each has one), or "
+                        + "tabulate it on its own with plain `runner table DIR`");
             }
             byExperiment.computeIfAbsent(experiment(r, varies), k -> new ArrayList<>()).add(r);
         }

@@ -115,4 +115,15 @@ class SeedsMarkdownTest {
         BadInputException twice = assertThrows(BadInputException.class, () -> SeedsMarkdown.render(List.of(seed1, seed1)));
         assertTrue(twice.getMessage().endsWith("is named twice (directly or through its grid); name each run once"));
     }
+
+    @Test
+    void aRunWithoutItsResolvedSpecCannotBeGroupedAndTheHintFitsEveryGroupingOption() throws Exception {
+        Files.delete(seed1.resolve("spec.effective.json"));
+        BadInputException e = assertThrows(BadInputException.class, () -> SeedsMarkdown.render(List.of(seed0, seed1)));
+        assertEquals(seed1 + " has no spec.effective.json with a seed, so it cannot be grouped with the other seeds of its "
+                + "experiment; give runs written by this runner (each has one), or tabulate it on its own with plain "
+                + "`runner table DIR`", e.getMessage());
+        // Plain tabulation still reads it.
+        assertTrue(ResultsMarkdown.render(List.of(seed1)).contains("aaaaaaaaaaa1"));
+    }
 }
