@@ -74,11 +74,7 @@ class LauncherTest {
                 launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin");
-        pb.environment().put("PATH", javaBin + ":" + System.getenv("PATH"));
-        pb.environment().put("OOD_RUNNER_CLASSPATH", System.getProperty("java.class.path"));
-        pb.environment().put("OOD_RUNNER_JAVACPP_CACHE", System.getProperty("org.bytedeco.javacpp.cachedir"));
-        pb.environment().put("OOD_RUNNER_JAVA_OPTS", "-Xmx1g");
+        TestClassPathLauncher.configure(pb.environment());
         // The launcher's own defaults are under test, not the test JVM's.
         pb.environment().remove("TF_CPP_MIN_LOG_LEVEL");
         pb.environment().remove("TF_ENABLE_ONEDNN_OPTS");

@@ -28,11 +28,7 @@ class SpecWallTimesScriptTest {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin");
-        pb.environment().put("PATH", javaBin + ":" + System.getenv("PATH"));
-        pb.environment().put("OOD_RUNNER_CLASSPATH", System.getProperty("java.class.path"));
-        pb.environment().put("OOD_RUNNER_JAVACPP_CACHE", System.getProperty("org.bytedeco.javacpp.cachedir"));
-        pb.environment().put("OOD_RUNNER_JAVA_OPTS", "-Xmx1g");
+        TestClassPathLauncher.configure(pb.environment());
         if (dataRoot != null) pb.environment().put("OOD_DATA_ROOT", dataRoot.toString());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = Files.createTempFile("wall-times", ".out");
