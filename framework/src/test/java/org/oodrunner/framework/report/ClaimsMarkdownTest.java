@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,12 +232,17 @@ class ClaimsMarkdownTest {
     void theShippedClaimsFileReads() throws IOException {
         List<Claim> claims = ClaimsFile.read(Path.of("../docs/claims.yaml"));
         assertTrue(claims.size() >= 15, "claims: " + claims.size());
-        // Every claim links to a section of docs/results.md (GitHub's heading anchors: lower case,
-        // punctuation other than '-' dropped, spaces as '-').
-        List<String> anchors = Files.readAllLines(Path.of("../docs/results.md")).stream()
-                .filter(l -> l.startsWith("## "))
-                .map(l -> "#" + l.substring(3).strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
-                .toList();
+        // Every claim links to a section or subsection of docs/results.md (GitHub's heading anchors: lower
+        // case, punctuation other than '-' dropped, spaces as '-'; a repeated heading's anchor gets -1, -2, ...).
+        List<String> anchors = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (String l : Files.readAllLines(Path.of("../docs/results.md"))) {
+            if (!l.startsWith("## ") && !l.startsWith("### ")) continue;
+            String anchor = "#" + l.substring(l.indexOf(' ') + 1).strip().toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+            int before = seen.merge(anchor, 1, Integer::sum) - 1;
+            anchors.add(before == 0 ? anchor : anchor + "-" + before);
+        }
         for (Claim c : claims) {
             assertTrue(anchors.contains(c.section()), c.claim() + " links to " + c.section() + ", not a section of results.md: " + anchors);
             assertTrue(!c.runs().isEmpty() || c.note() != null, c.claim() + " is not run here and says nothing of why");
