@@ -47,6 +47,15 @@ public final class GridExpander {
                 throw new SpecError(axesNode.keyPosition(axis.getKey()), "a grid axis cannot change '"
                         + path.segments().get(0) + "'");
             }
+            if (axis.getValue() instanceof MapNode nested && !nested.entries().isEmpty()) {
+                // What `--set grid.model.mask=[a, b]` makes: --set splits its path at every dot, so the axis
+                // arrives as a nested map. The dotted key has to be written inside a value.
+                String dotted = firstLeafPath(axis.getKey(), nested);
+                throw new SpecError(axis.getValue().position(), "grid axis '" + axis.getKey() + "' is a map, but an "
+                        + "axis is a whole dotted path with a list of values, as in grid: {" + dotted + ": [a, b]}; "
+                        + "with --set, which splits paths at dots, give the grid whole: --set 'grid={" + dotted
+                        + ": [a, b]}'");
+            }
             if (!(axis.getValue() instanceof ListNode list) || list.size() == 0) {
                 throw new SpecError(axis.getValue().position(), "grid axis '" + axis.getKey()
                         + "' needs a non-empty list of values, e.g. [a, b]");
@@ -81,5 +90,12 @@ public final class GridExpander {
             }
         }
         return points;
+    }
+
+    /** {@code model.st_net.bottleneck} for {@code model: {st_net: {bottleneck: [...]}}}: the path an axis meant. */
+    private static String firstLeafPath(String key, MapNode map) {
+        Map.Entry<String, SpecNode> first = map.entries().entrySet().iterator().next();
+        String path = key + "." + first.getKey();
+        return first.getValue() instanceof MapNode deeper && !deeper.entries().isEmpty() ? firstLeafPath(path, deeper) : path;
     }
 }

@@ -54,4 +54,14 @@ class GridExpanderTest {
         assertThrows(SpecError.class, () -> expand("grid: [a]\n", 10));
         assertThrows(SpecError.class, () -> expand("grid:\n  'a..b': [1]\n", 10));
     }
+
+    @Test
+    void anAxisSplitAtItsDotsIsRefusedWithTheWayToWriteIt() {
+        // What `--set grid.model.st_net.bottleneck=[null, 16]` produces: the axis nested under 'model'.
+        SpecError e = assertThrows(SpecError.class, () -> expand("grid:\n  model:\n    st_net: {bottleneck: [null, 16]}\n", 10));
+        assertEquals("grid axis 'model' is a map, but an axis is a whole dotted path with a list of values, as in "
+                + "grid: {model.st_net.bottleneck: [a, b]}; with --set, which splits paths at dots, give the grid whole: "
+                + "--set 'grid={model.st_net.bottleneck: [a, b]}'", e.getMessage().substring(e.getMessage().indexOf("grid axis")));
+        assertEquals(new Position("g.yaml", 3, 5), e.position());
+    }
 }
