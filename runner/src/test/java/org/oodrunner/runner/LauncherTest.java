@@ -39,17 +39,7 @@ class LauncherTest {
     static void data() throws IOException {
         dataRoot = TinyFashionMnist.write(shared.resolve("data"), 64, 30);
         spec = shared.resolve("launcher.yaml");
-        Files.writeString(spec, """
-                name: launcher_test
-                seed: 5
-                data:
-                  train: {dataset: fashion_mnist, split: train}
-                  test: {dataset: fashion_mnist, split: test, classes: [1, 2, 3, 4, 5, 6, 7, 8, 9], label: not_zeros}
-                  ood: [{dataset: fashion_mnist, split: test, classes: [0], label: zeros}]
-                model: {type: gaussian}
-                train: {steps: 6, batch_size: 16, log_every: 1}
-                eval: {batch_size: 32}
-                """);
+        Files.writeString(spec, TinyFashionMnist.zerosAsOodSpec("launcher_test", 5, 6));
     }
 
     record Launched(Process process, CompletableFuture<String> out, CompletableFuture<String> err) {

@@ -100,21 +100,12 @@ class SpecWallTimesScriptTest {
             throws Exception {
         Path dataRoot = TinyFashionMnist.write(tmp.resolve("data"), 64, 30);
         Path tiny = tmp.resolve("tiny.yaml");
-        Files.writeString(tiny, """
-                name: wall_times_test
-                seed: 3
-                data:
-                  train: {dataset: fashion_mnist, split: train}
-                  test: {dataset: fashion_mnist, split: test, classes: [1, 2, 3, 4, 5, 6, 7, 8, 9], label: not_zeros}
-                  ood: [{dataset: fashion_mnist, split: test, classes: [0], label: zeros}]
-                model: {type: gaussian}
-                train: {steps: 4, batch_size: 16, log_every: 1}
-                eval: {batch_size: 32}
-                """);
+        Files.writeString(tiny, TinyFashionMnist.zerosAsOodSpec("wall_times_test", 3, 4));
         // The same spec reading a dataset the data root does not have: the runner refuses it.
         Path broken = tmp.resolve("broken.yaml");
-        Files.writeString(broken, Files.readString(tiny).replace("ood: [{dataset: fashion_mnist, split: test, classes: [0], "
-                + "label: zeros}]", "ood: [{dataset: mnist, split: train_first10k}]"));
+        String ood = "ood: [{dataset: fashion_mnist, split: test, classes: [0], label: zeros}]";
+        assertTrue(Files.readString(tiny).contains(ood), "the tiny spec's OOD line, replaced below");
+        Files.writeString(broken, Files.readString(tiny).replace(ood, "ood: [{dataset: mnist, split: train_first10k}]"));
         Path results = tmp.resolve("walls.tsv");
 
         Ended ended = script(dataRoot, "--results", results.toString(), tiny.toString(), broken.toString());

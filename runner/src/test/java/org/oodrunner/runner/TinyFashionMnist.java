@@ -21,6 +21,24 @@ final class TinyFashionMnist {
         return dataRoot;
     }
 
+    /**
+     * A spec of a tiny per-pixel Gaussian on this data: trained on every class, tested on classes 1-9,
+     * with class 0 held out as the OOD set. The launcher's and the benchmark scripts' tests run it.
+     */
+    static String zerosAsOodSpec(String name, int seed, int steps) {
+        return """
+                name: %s
+                seed: %d
+                data:
+                  train: {dataset: fashion_mnist, split: train}
+                  test: {dataset: fashion_mnist, split: test, classes: [1, 2, 3, 4, 5, 6, 7, 8, 9], label: not_zeros}
+                  ood: [{dataset: fashion_mnist, split: test, classes: [0], label: zeros}]
+                model: {type: gaussian}
+                train: {steps: %d, batch_size: 16, log_every: 1}
+                eval: {batch_size: 32}
+                """.formatted(name, seed, steps);
+    }
+
     private static void split(Path dir, String prefix, int n, long seed) throws IOException {
         SplittableRandom r = new SplittableRandom(seed);
         byte[] images = new byte[n * 784];
